@@ -1,0 +1,5 @@
+package io.hpcha.archsamples;
+
+/** Violates the naming rule. */
+public class FooImpl {
+}
