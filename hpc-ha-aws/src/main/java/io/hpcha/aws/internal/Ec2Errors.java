@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <ul>
  *   <li>throttling ({@code RequestLimitExceeded}), 5xx, timeouts, I/O failures → {@link BackendUnavailableException}</li>
  *   <li>{@code UnauthorizedOperation}, {@code AuthFailure} → {@link OperationRefusedException} naming the IAM action</li>
- *   <li>{@code *.NotFound} → {@link NotFoundException}</li>
+ *   <li>{@code *.NotFound} (and EC2's odd {@code *.NotFoundException}) → {@link NotFoundException}</li>
  *   <li>{@code InsufficientInstanceCapacity} and relatives → {@link InsufficientCapacityException} (retryable)</li>
  *   <li>any other EC2 error code → {@link OperationRefusedException} with that code (not retryable)</li>
  *   <li>a response the SDK could not read → {@link UnexpectedOutputException}</li>
@@ -84,7 +84,7 @@ public final class Ec2Errors {
             return new OperationRefusedException(code, "EC2 did not accept the credentials for " + action
                     + " (IAM action " + iamAction + "): " + said, false, e);
         }
-        if (code.endsWith(".NotFound")) {
+        if (code.endsWith(".NotFound") || code.endsWith(".NotFoundException")) {
             return new NotFoundException("EC2 " + action + ": " + said, e);
         }
         if (CAPACITY.contains(code)) {

@@ -227,10 +227,12 @@ final class Ec2InstanceActions {
         int from = 0;
         String token = p.get("NextToken");
         if (token != null) {
-            if (!token.startsWith("eyJvZmZzZXQiOi")) {
+            try {
+                String json = new String(java.util.Base64.getDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8);
+                from = Integer.parseInt(json.replaceFirst("^\\{\"offset\":(\\d+)}$", "$1"));
+            } catch (IllegalArgumentException e) {
                 throw Ec2ApiError.badRequest("InvalidParameterValue", "Invalid value '" + token + "' for nextToken");
             }
-            from = Integer.parseInt(new String(java.util.Base64.getDecoder().decode(token)).replaceAll("\\D", ""));
         }
         int to = Math.min(total, from + size);
         String next = to < total

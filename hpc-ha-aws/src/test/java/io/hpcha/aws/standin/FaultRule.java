@@ -36,6 +36,12 @@ public final class FaultRule {
         return this;
     }
 
+    /** Only requests that carry parameter {@code name} (a second page's {@code NextToken}, say). */
+    public FaultRule wherePresent(String name) {
+        where.put(name, null);
+        return this;
+    }
+
     /** Only the next {@code n} matching requests. */
     public FaultRule times(int n) {
         this.remaining = n;
@@ -71,7 +77,8 @@ public final class FaultRule {
             return false;
         }
         for (Map.Entry<String, String> w : where.entrySet()) {
-            if (!w.getValue().equals(params.get(w.getKey()))) {
+            boolean ok = w.getValue() == null ? params.containsKey(w.getKey()) : w.getValue().equals(params.get(w.getKey()));
+            if (!ok) {
                 return false;
             }
         }
