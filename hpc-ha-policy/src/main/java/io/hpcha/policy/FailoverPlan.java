@@ -127,6 +127,32 @@ public final class FailoverPlan {
         return finish(new PlanResult(name, PlanResult.Status.COMPLETED, events, ""));
     }
 
+    /**
+     * A dry run: asks every step's verification, in order, and acts on none. Each record is
+     * {@link StepRecord.Outcome#ALREADY_DONE} or {@link StepRecord.Outcome#WOULD_ACT}; a verification that
+     * throws is reported as WOULD_ACT with the error as detail. Later steps are verified as the system is
+     * now, not as it would be after the earlier ones ran.
+     */
+    public List<StepRecord> preview() {
+        List<StepRecord> out = new ArrayList<>();
+        for (PlanStep step : steps) {
+            Instant started = clock.instant();
+            StepContext ctx = new StepContext(name, step.name(), 1, 0);
+            StepRecord r;
+            try {
+                r = new StepRecord(step.name(), step.verify().holds(ctx) ? StepRecord.Outcome.ALREADY_DONE : StepRecord.Outcome.WOULD_ACT,
+                        1, since(started), "");
+            } catch (RuntimeException e) {
+                r = new StepRecord(step.name(), StepRecord.Outcome.WOULD_ACT, 1, since(started), "verification failed: " + describe(e));
+            }
+            out.add(r);
+            LOG.atInfo().setMessage("plan {} preview: {} {}{}").addArgument(name).addArgument(r.step()).addArgument(r.outcome())
+                    .addArgument(r.detail().isEmpty() ? "" : " (" + r.detail() + ")")
+                    .addKeyValue("plan", name).addKeyValue("step", r.step()).addKeyValue("outcome", r.outcome()).log();
+        }
+        return out;
+    }
+
     private void compensate(Deque<PlanStep> completed, Authority authority, List<StepRecord> events) {
         while (!completed.isEmpty()) {
             PlanStep step = completed.pop();

@@ -21,6 +21,8 @@ public record StepRecord(String step, Outcome outcome, int attempts, Duration el
         DONE,
         /** It failed after all attempts. */
         FAILED,
+        /** Preview only: its verification does not hold, so a run would act. */
+        WOULD_ACT,
         /** It was not started because leadership was lost. */
         SKIPPED_NOT_LEADER,
         /** Its compensation ran after a later step failed. */

@@ -269,6 +269,21 @@ class FailoverPlanTest {
     }
 
     @Test
+    void aPreviewVerifiesEveryStepAndActsOnNone() {
+        inPlace.add("fence");
+        inPlace.add("mount");
+
+        List<StepRecord> preview = plan().build().preview();
+
+        assertThat(writes).isEmpty();
+        assertThat(preview).extracting(StepRecord::step, StepRecord::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("fence", Outcome.ALREADY_DONE),
+                org.assertj.core.groups.Tuple.tuple("promote", Outcome.WOULD_ACT),
+                org.assertj.core.groups.Tuple.tuple("mount", Outcome.ALREADY_DONE),
+                org.assertj.core.groups.Tuple.tuple("start", Outcome.WOULD_ACT));
+    }
+
+    @Test
     void plansAndStepsAreValidatedWhenBuilt() {
         assertThatThrownBy(() -> FailoverPlan.builder("p").build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("no steps");

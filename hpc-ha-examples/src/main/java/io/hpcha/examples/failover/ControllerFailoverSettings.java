@@ -1,0 +1,148 @@
+package io.hpcha.examples.failover;
+
+import io.hpcha.ConfigurationException;
+import io.hpcha.NodeId;
+import io.hpcha.examples.config.ConfigDocument;
+import io.hpcha.examples.observability.MetricsSettings;
+import io.hpcha.spi.ProviderConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The controller failover daemon's configuration file, checked as it is read: every unknown key,
+ * missing value or wrong type is a {@link ConfigurationException} naming the key and what was expected.
+ * See {@code config/controller-failover.yaml} for a documented sample. Immutable.
+ *
+ * @param node           this controller's name: its lease candidate and the floating address's target
+ * @param fence          how the peer is fenced
+ * @param mount          the file system on the replicated volume, if there is one to mount
+ * @param services       the services to start, in order
+ * @param systemctl      the systemctl program
+ * @param commandTimeout the timeout of every command the daemon runs itself
+ * @param maxAttempts    attempts per plan step
+ * @param attemptTimeout time per attempt
+ * @param backoff        wait before the first retry (doubling up to {@code maxBackoff})
+ * @param maxBackoff     longest wait between attempts
+ * @param retryAfter     wait before a failed (rolled back) plan runs again
+ * @param tickEvery      time between lease renewals
+ * @param safetyMargin   how long before the lease's expiry the controller stops acting
+ * @param metrics        the metrics endpoint
+ * @param logFormat      text or json
+ */
+public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optional<MountSettings> mount, List<String> services,
+                                         String systemctl, Duration commandTimeout, int maxAttempts, Duration attemptTimeout,
+                                         Duration backoff, Duration maxBackoff, Duration retryAfter, Duration tickEvery,
+                                         Duration safetyMargin, MetricsSettings metrics, String logFormat) {
+    /** The top-level keys of the file. */
+    public static final Set<String> KEYS = Set.of("node", "lease", "volume", "address", "scheduler", "fleet", "fence", "mount",
+            "services", "systemctl", "commandTimeout", "plan", "election", "metrics", "logging");
+
+    /**
+     * How the peer is fenced: a fence agent's off and status commands, or a force-stop of its instance
+     * through the top-level {@code fleet}.
+     *
+     * @param method   {@code agent} or {@code fleet}
+     * @param off      the agent's off command
+     * @param status   the agent's status command
+     * @param instance the peer's instance id
+     */
+    public record FenceSettings(String method, List<String> off, List<String> status, String instance) {
+    }
+
+    /**
+     * @param device    the block device
+     * @param directory where it is mounted
+     * @param type      its file system type
+     */
+    public record MountSettings(String device, String directory, String type) {
+    }
+
+    public static ControllerFailoverSettings parse(ConfigDocument doc) {
+        doc.requireOnly(KEYS);
+        ProviderConfig root = doc.root();
+        NodeId node;
+        try {
+            node = NodeId.of(root.string("node"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("node: " + e.getMessage(), e);
+        }
+        ProviderConfig plan = doc.section("plan").requireOnly(Set.of("maxAttempts", "attemptTimeout", "backoff", "maxBackoff", "retryAfter"));
+        ProviderConfig election = doc.section("election").requireOnly(Set.of("tickEvery", "safetyMargin"));
+        ProviderConfig logging = doc.section("logging").requireOnly(Set.of("format"));
+        List<String> services = root.stringList("services");
+        for (int i = 0; i < services.size(); i++) {
+            ArgumentChecks.unit("services[" + i + "]", services.get(i));
+        }
+        int attempts = plan.integer("maxAttempts", 3);
+        if (attempts < 1) {
+            throw new ConfigurationException("plan.maxAttempts: expected at least 1, found " + attempts);
+        }
+        return new ControllerFailoverSettings(node, fence(doc), mount(doc), services,
+                root.string("systemctl", "systemctl"),
+                positive(root, "commandTimeout", Duration.ofSeconds(60)),
+                attempts,
+                positive(plan, "attemptTimeout", Duration.ofMinutes(2)),
+                positive(plan, "backoff", Duration.ofSeconds(2)),
+                positive(plan, "maxBackoff", Duration.ofSeconds(30)),
+                positive(plan, "retryAfter", Duration.ofMinutes(1)),
+                positive(election, "tickEvery", Duration.ofSeconds(5)),
+                election.duration("safetyMargin", Duration.ofSeconds(2)),
+                MetricsSettings.parse(doc.section("metrics"), 9465),
+                logging.optionalString("format").orElse(null));
+    }
+
+    private static FenceSettings fence(ConfigDocument doc) {
+        if (!doc.has("fence")) {
+            throw new ConfigurationException("fence: missing; expected {method: agent, off: [...], status: [...]} or "
+                    + "{method: fleet, instance: i-...}: the peer must be fenced before this controller takes over");
+        }
+        ProviderConfig f = doc.section("fence");
+        String method = f.string("method");
+        switch (method) {
+            case "agent" -> {
+                f.requireOnly(Set.of("method", "off", "status"));
+                List<String> off = f.stringList("off");
+                List<String> status = f.stringList("status");
+                if (off.isEmpty()) {
+                    throw new ConfigurationException("fence.off: missing; expected the fence agent's argument vector, such as "
+                            + "[fence_ipmilan, --ip=10.0.0.11, --username=admin, --password-script=/etc/hpc-ha/ipmi-pw, --action=off]");
+                }
+                if (status.isEmpty()) {
+                    throw new ConfigurationException("fence.status: missing; expected the same agent with --action=status");
+                }
+                return new FenceSettings(method, off, status, null);
+            }
+            case "fleet" -> {
+                f.requireOnly(Set.of("method", "instance"));
+                if (!doc.has("fleet")) {
+                    throw new ConfigurationException("fleet: missing; fence.method 'fleet' stops the peer through a fleet section "
+                            + "such as {provider: ec2, region: ...}");
+                }
+                return new FenceSettings(method, List.of(), List.of(), f.string("instance"));
+            }
+            default -> throw new ConfigurationException("fence.method: expected agent or fleet, found '" + method + "'");
+        }
+    }
+
+    private static Optional<MountSettings> mount(ConfigDocument doc) {
+        if (!doc.has("mount")) {
+            return Optional.empty();
+        }
+        ProviderConfig m = doc.section("mount").requireOnly(Set.of("device", "directory", "type"));
+        return Optional.of(new MountSettings(
+                ArgumentChecks.path("mount.device", m.string("device")),
+                ArgumentChecks.path("mount.directory", m.string("directory")),
+                ArgumentChecks.fsType("mount.type", m.string("type", "ext4"))));
+    }
+
+    private static Duration positive(ProviderConfig c, String key, Duration fallback) {
+        Duration d = c.duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            String path = c.path().isEmpty() ? key : c.path() + "." + key;
+            throw new ConfigurationException(path + ": expected a positive duration, found " + d);
+        }
+        return d;
+    }
+}
