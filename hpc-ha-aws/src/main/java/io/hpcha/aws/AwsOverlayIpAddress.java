@@ -180,7 +180,7 @@ public final class AwsOverlayIpAddress implements FloatingAddress {
             try {
                 replaceRoute(table.table(), eni);
                 return;
-            } catch (NotFoundException missing) {
+            } catch (MissingRouteException missing) {
                 if (!createMissingRoute) {
                     throw missing;
                 }
@@ -198,7 +198,7 @@ public final class AwsOverlayIpAddress implements FloatingAddress {
         } catch (OperationRefusedException e) {
             // EC2 answers a ReplaceRoute of a route that does not exist with InvalidParameterValue
             if ("InvalidParameterValue".equals(e.code()) && e.getMessage().contains("no route")) {
-                throw new NotFoundException("route " + cidr + " does not exist in " + table + ": " + e.getMessage(), e);
+                throw new MissingRouteException("route " + cidr + " does not exist in " + table + ": " + e.getMessage(), e);
             }
             throw e;
         }
@@ -321,6 +321,15 @@ public final class AwsOverlayIpAddress implements FloatingAddress {
             return eni + " (" + nodeOfInterface(eni).map(NodeId::value).orElse("not a configured node") + "), " + state;
         }
         return t.otherTarget().orElse("?") + " (not a network interface), " + state;
+    }
+
+    /** EC2 has no route for the address in a table: told apart from an unknown table or interface. */
+    private static final class MissingRouteException extends NotFoundException {
+        private static final long serialVersionUID = 1L;
+
+        MissingRouteException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     @Override

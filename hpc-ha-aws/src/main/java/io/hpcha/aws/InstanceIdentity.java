@@ -12,6 +12,9 @@ import software.amazon.awssdk.imds.Ec2MetadataClient;
  * token obtained with {@code PUT /latest/api/token}, then each read with that token): the SDK's
  * {@link Ec2MetadataClient} never falls back to the token-less IMDSv1.
  *
+ * <p>A controller finds its own node name with
+ * {@code directory.nodeOf(InstanceIdentity.fromImds(imds).primaryNetworkInterface())}.
+ *
  * @param instanceId              {@code i-…}
  * @param region                  {@code us-east-1}
  * @param availabilityZone        {@code us-east-1a}
