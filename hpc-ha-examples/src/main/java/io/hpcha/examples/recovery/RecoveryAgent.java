@@ -53,6 +53,10 @@ public final class RecoveryAgent {
                 .census(s -> {
                     var c = decider.census(s);
                     b.censusListeners.forEach(l -> l.accept(c));
+                    if (!b.observationListeners.isEmpty()) {
+                        var results = decider.observations(s, b.clock.instant());
+                        b.observationListeners.forEach(l -> l.accept(results));
+                    }
                     return c;
                 })
                 .budget(budget)
@@ -144,6 +148,7 @@ public final class RecoveryAgent {
         private ReplacementLauncher launcher;
         private final List<ReconcileListener> listeners = new ArrayList<>();
         private final List<Consumer<io.hpcha.policy.FailureCensus>> censusListeners = new ArrayList<>();
+        private final List<Consumer<List<io.hpcha.ProbeResult>>> observationListeners = new ArrayList<>();
 
         private Builder(ComputeFleet fleet, Scheduler scheduler) {
             this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -225,6 +230,12 @@ public final class RecoveryAgent {
         /** Hears each pass's census (for a gauge). */
         public Builder censusListener(Consumer<io.hpcha.policy.FailureCensus> listener) {
             censusListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Hears each pass's observations of the watched primaries, as probe results (for metrics). */
+        public Builder observationListener(Consumer<List<io.hpcha.ProbeResult>> listener) {
+            observationListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

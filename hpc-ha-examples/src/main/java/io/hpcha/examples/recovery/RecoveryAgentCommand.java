@@ -58,7 +58,8 @@ public final class RecoveryAgentCommand implements Callable<Integer> {
                     .interval(s.interval()).jitter(s.jitter()).clock(clock).taskScheduler(process.scheduler())
                     .budget(budget).dryRun(dryRun || s.dryRun())
                     .listener(metrics.loopListener())
-                    .censusListener(c -> metrics.census(RecoveryAgent.LOOP, c));
+                    .censusListener(c -> metrics.census(RecoveryAgent.LOOP, c))
+                    .observationListener(metrics::probeResults);
             s.pairs().forEach(b::pair);
             if (s.mode() == RecoveryMode.LAUNCH_REPLACEMENT) {
                 b.launcher(Launchers.forFleet(fleet));

@@ -1,8 +1,10 @@
 package io.hpcha.examples.recovery;
 
 import io.hpcha.FleetInstance;
+import io.hpcha.Health;
 import io.hpcha.InstanceState;
 import io.hpcha.NodeState;
+import io.hpcha.ProbeResult;
 import io.hpcha.SchedulerNode;
 import io.hpcha.StatusCheck;
 import io.hpcha.policy.Decider;
@@ -75,6 +77,38 @@ public final class RecoveryDecider implements Decider<ClusterSnapshot> {
             }
         }
         return new FailureCensus(failing, pairs.size());
+    }
+
+    /**
+     * The snapshot as probe results, for metrics: one {@code ec2-status} and one {@code slurm-nodes}
+     * result per watched primary (UNKNOWN when the fleet or Slurm does not know it).
+     */
+    public List<ProbeResult> observations(ClusterSnapshot s, Instant now) {
+        List<ProbeResult> out = new ArrayList<>();
+        for (ComputePair pair : pairs) {
+            String subject = pair.primary().value();
+            Optional<FleetInstance> i = s.instance(pair.primary(), pair.primaryInstance());
+            out.add(new ProbeResult("ec2-status", subject, i.map(RecoveryDecider::instanceHealth).orElse(Health.UNKNOWN),
+                    i.map(x -> word(x.state()) + ", " + health(x)).orElse("no instance"), now));
+            Optional<SchedulerNode> n = s.node(pair.primary());
+            out.add(new ProbeResult("slurm-nodes", subject, n.map(RecoveryDecider::nodeHealth).orElse(Health.UNKNOWN),
+                    n.map(SchedulerNode::rawState).orElse("not known to Slurm"), now));
+        }
+        return out;
+    }
+
+    private static Health instanceHealth(FleetInstance i) {
+        if (!i.state().isUp() || i.isImpaired()) {
+            return Health.UNHEALTHY;
+        }
+        return i.systemStatus() == StatusCheck.OK && i.instanceStatus() == StatusCheck.OK ? Health.HEALTHY : Health.UNKNOWN;
+    }
+
+    private static Health nodeHealth(SchedulerNode n) {
+        if (n.state() == NodeState.DOWN) {
+            return Health.UNHEALTHY;
+        }
+        return n.isAvailable() ? Health.HEALTHY : Health.DEGRADED;
     }
 
     private void decide(ComputePair pair, ClusterSnapshot s, Instant now, List<Decision> out) {
