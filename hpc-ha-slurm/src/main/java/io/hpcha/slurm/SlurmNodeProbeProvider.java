@@ -1,0 +1,31 @@
+package io.hpcha.slurm;
+
+import io.hpcha.HealthProbe;
+import io.hpcha.spi.Provider;
+import io.hpcha.spi.ProviderContext;
+
+/**
+ * Provider {@code "slurm-nodes"} of {@link HealthProbe}: a {@link SlurmNodeProbe} over a
+ * {@link SlurmScheduler} built from the same keys as provider {@code "slurm"}, plus {@code name}.
+ * Stateless.
+ */
+public final class SlurmNodeProbeProvider implements Provider<HealthProbe> {
+    @Override
+    public String name() {
+        return SlurmNodeProbe.NAME;
+    }
+
+    @Override
+    public Class<HealthProbe> type() {
+        return HealthProbe.class;
+    }
+
+    @Override
+    public HealthProbe create(ProviderContext context) {
+        return SlurmNodeProbe.builder()
+                .scheduler(ProviderSettings.scheduler(context))
+                .clock(context.clock())
+                .name(context.config().string("name", SlurmNodeProbe.NAME))
+                .build();
+    }
+}
