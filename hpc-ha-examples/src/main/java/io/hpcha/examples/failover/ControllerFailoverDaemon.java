@@ -115,8 +115,7 @@ public final class ControllerFailoverDaemon {
             @Override
             public void onElected(Leadership grant) {
                 synchronized (ControllerFailoverDaemon.this) {
-                    completed = false;
-                    retryAt = Instant.MIN;
+                    completed = false; // a new leadership checks the whole group again; a pending retry wait still holds
                 }
                 next.onElected(grant);
             }

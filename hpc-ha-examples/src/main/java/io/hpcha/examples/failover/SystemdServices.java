@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * Services through {@code systemctl}, as argument vectors through a {@link CommandRunner}. Service names
  * are checked against a strict pattern. {@code systemctl is-active --quiet} exits 0 for an active unit
- * and 3 (or 4 for an unknown one) otherwise. Immutable and thread-safe.
+ * and 3 (or 4 for an unknown one) otherwise. A unit that fails to start or stop is a retryable
+ * {@link OperationRefusedException}: during a failover a service often fails while the one it depends
+ * on is still starting. Immutable and thread-safe.
  */
 public final class SystemdServices implements ServiceManager {
     private final CommandRunner runner;
@@ -54,6 +56,7 @@ public final class SystemdServices implements ServiceManager {
         if (out.contains("Transaction is destructive") || out.contains("Failed to connect to bus")) {
             throw new BackendUnavailableException("systemctl " + verb + " " + service + ": " + out);
         }
-        throw new OperationRefusedException(Integer.toString(r.exitCode()), "systemctl " + verb + " " + service + ": " + out);
+        // a unit that fails to start during a failover often waits on another (slurmdbd on MariaDB): worth a retry
+        throw new OperationRefusedException(Integer.toString(r.exitCode()), "systemctl " + verb + " " + service + ": " + out, true, null);
     }
 }
