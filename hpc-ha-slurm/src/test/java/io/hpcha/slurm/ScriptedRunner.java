@@ -14,11 +14,11 @@ import java.util.function.Function;
 
 /**
  * A {@link CommandRunner} that answers by the command line's start ({@code "scontrol update"}) with
- * scripted results, in order, the last one repeating, and records every command it ran. A command no
- * script matches fails the test.
+ * scripted results, in order: an answer once used gives way to the next one scripted, the last one
+ * repeats. Records every command it ran. A command no script matches fails the test.
  */
 final class ScriptedRunner implements CommandRunner {
-    private final Map<String, Deque<Function<Command, CommandResult>>> scripts = new LinkedHashMap<>();
+    private final Map<String, Deque<Answer>> scripts = new LinkedHashMap<>();
     private final List<Command> ran = new ArrayList<>();
 
     /** Answers commands starting with {@code prefix} with this output and exit code. */
@@ -43,9 +43,18 @@ final class ScriptedRunner implements CommandRunner {
         });
     }
 
-    ScriptedRunner on(String prefix, Function<Command, CommandResult> answer) {
-        scripts.computeIfAbsent(prefix, k -> new ArrayDeque<>()).add(answer);
+    synchronized ScriptedRunner on(String prefix, Function<Command, CommandResult> answer) {
+        scripts.computeIfAbsent(prefix, k -> new ArrayDeque<>()).add(new Answer(answer));
         return this;
+    }
+
+    private static final class Answer {
+        final Function<Command, CommandResult> function;
+        boolean used;
+
+        Answer(Function<Command, CommandResult> function) {
+            this.function = function;
+        }
     }
 
     @Override
@@ -61,9 +70,13 @@ final class ScriptedRunner implements CommandRunner {
         if (best == null) {
             throw new AssertionError("unscripted command: " + line);
         }
-        Deque<Function<Command, CommandResult>> answers = scripts.get(best);
-        Function<Command, CommandResult> answer = answers.size() > 1 ? answers.poll() : answers.peek();
-        return answer.apply(command);
+        Deque<Answer> answers = scripts.get(best);
+        while (answers.size() > 1 && answers.peek().used) {
+            answers.poll();
+        }
+        Answer answer = answers.peek();
+        answer.used = true;
+        return answer.function.apply(command);
     }
 
     /** Every command run so far, as lines. */
