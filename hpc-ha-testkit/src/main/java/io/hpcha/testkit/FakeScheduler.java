@@ -266,7 +266,7 @@ public final class FakeScheduler implements Scheduler, FaultInjectable {
 
     /**
      * Applies what the controller learns from pinging nodes. A node whose host stopped answering at
-     * {@code unreachableSince} is NOT_RESPONDING at once and DOWN ("Not responding") once
+     * {@code unreachableSince} is NOT_RESPONDING at once and DOWN (reason "Not responding" unless it has one) once
      * {@code slurmdTimeout} has passed; a node that answers again loses NOT_RESPONDING and, when
      * {@code returnToService}, leaves a DOWN state the scheduler itself set.
      */
@@ -284,14 +284,17 @@ public final class FakeScheduler implements Scheduler, FaultInjectable {
                 if (!now.isBefore(downAt) && r.state != NodeState.DOWN) {
                     r.state = NodeState.DOWN;
                     r.downByScheduler = true;
-                    r.reason = Optional.of(new NodeReason(NOT_RESPONDING_REASON, Optional.of("slurm"), Optional.of(downAt)));
+                    if (r.reason.isEmpty()) { // like Slurm, an admin's reason is kept
+                        r.reason = Optional.of(new NodeReason(NOT_RESPONDING_REASON, Optional.of("slurm"),
+                                Optional.of(downAt)));
+                    }
                 }
             } else {
                 r.flags.remove(NodeFlag.NOT_RESPONDING);
                 if (r.state == NodeState.DOWN && r.downByScheduler && returnToService) {
                     r.state = NodeState.IDLE;
                     r.downByScheduler = false;
-                    if (!r.flags.contains(NodeFlag.DRAIN)) {
+                    if (r.reason.map(x -> x.text().equals(NOT_RESPONDING_REASON)).orElse(false)) {
                         r.reason = Optional.empty();
                     }
                 }
