@@ -4,6 +4,7 @@ import io.hpcha.ConfigurationException;
 import io.hpcha.spi.Command;
 import io.hpcha.spi.CommandResult;
 import io.hpcha.spi.CommandRunner;
+import io.hpcha.spi.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,10 +26,25 @@ public final class SimulatedHost implements CommandRunner {
     private final Map<String, String> mounts = new HashMap<>();
     private final List<String> writes = new ArrayList<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, Duration> latency = new HashMap<>();
+    private final Sleeper sleeper;
     private Consumer<String> onWrite = w -> { };
 
+    /** A host whose commands take no time. */
     public SimulatedHost(String name) {
+        this(name, d -> { });
+    }
+
+    /** A host whose commands spend their {@linkplain #latency latency} in {@code sleeper}. */
+    public SimulatedHost(String name, Sleeper sleeper) {
         this.name = name;
+        this.sleeper = sleeper;
+    }
+
+    /** Commands whose text starts with {@code prefix} ({@code "systemctl start slurmctld"}) take {@code d}. */
+    public synchronized SimulatedHost latency(String prefix, Duration d) {
+        latency.put(prefix, d);
+        return this;
     }
 
     public String name() {
@@ -63,6 +79,12 @@ public final class SimulatedHost implements CommandRunner {
     @Override
     public synchronized CommandResult run(Command c) {
         List<String> a = c.argv();
+        String text = String.join(" ", a);
+        latency.forEach((prefix, d) -> {
+            if (text.startsWith(prefix)) {
+                sleeper.sleep(d);
+            }
+        });
         String program = a.get(0);
         return switch (program) {
             case "systemctl" -> systemctl(c, a);

@@ -62,7 +62,8 @@ public final class ControllerFailoverCommand implements Callable<Integer> {
         FloatingAddress address = backends.create(doc, "address", FloatingAddress.class);
         Scheduler scheduler = backends.create(doc, "scheduler", Scheduler.class);
         Fence fence = s.fence().method().equals("fleet")
-                ? new FleetFence(backends.create(doc, "fleet", ComputeFleet.class), s.fence().instance())
+                ? new FleetFence(backends.create(doc, "fleet", ComputeFleet.class), s.fence().instance(), clock, Sleeper.system(),
+                        s.commandTimeout())
                 : new CommandFence(runner, s.fence().off(), s.fence().status(), s.commandTimeout());
         DaemonMetrics metrics = DaemonMetrics.prometheus();
         ControllerFailoverPlan.Builder pb = ControllerFailoverPlan.builder(s.node())

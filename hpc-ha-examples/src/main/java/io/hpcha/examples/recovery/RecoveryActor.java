@@ -54,6 +54,12 @@ public final class RecoveryActor implements Actor {
                     scheduler.drain(List.of(node), reason);
                 }
             }
+            case RecoveryDecider.RESUME -> {
+                NodeId node = NodeId.of(d.param("node"));
+                LOG.atInfo().setMessage("Resuming node {} in Slurm").addArgument(node)
+                        .addKeyValue("node", node).addKeyValue("fencingToken", ctx.fencingToken()).log();
+                scheduler.resume(List.of(node));
+            }
             case RecoveryDecider.LAUNCH_REPLACEMENT -> {
                 NodeId node = NodeId.of(d.param("node"));
                 ReplacementLauncher l = launcher.orElseThrow(() -> new ConfigurationException(

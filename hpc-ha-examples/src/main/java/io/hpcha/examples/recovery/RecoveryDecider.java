@@ -3,6 +3,7 @@ package io.hpcha.examples.recovery;
 import io.hpcha.FleetInstance;
 import io.hpcha.Health;
 import io.hpcha.InstanceState;
+import io.hpcha.NodeFlag;
 import io.hpcha.NodeState;
 import io.hpcha.ProbeResult;
 import io.hpcha.SchedulerNode;
@@ -31,7 +32,9 @@ import java.util.Optional;
  * {@link RecoveryMode#LAUNCH_REPLACEMENT} mode, a replacement launched ({@code launch-replacement});
  * and, unless Slurm already has it DOWN or drained, the node taken out of Slurm ({@code take-out}). The
  * following passes wait for the standby's node to be IDLE, then report
- * {@code RECOVERY COMPLETE: Standby Node is Active.}. The log lines use the words the AWS HA cluster's
+ * {@code RECOVERY COMPLETE: Standby Node is Active.}; once the standby's instance runs and its slurmd
+ * answers, a node still DOWN or drained from its time as a cold standby is returned to service
+ * ({@code resume}). The log lines use the words the AWS HA cluster's
  * operators know. Immutable and thread-safe.
  */
 public final class RecoveryDecider implements Decider<ClusterSnapshot> {
@@ -41,6 +44,8 @@ public final class RecoveryDecider implements Decider<ClusterSnapshot> {
     public static final String LAUNCH_REPLACEMENT = "launch-replacement";
     /** Action kind: mark a failed node DOWN (or drain it) in Slurm. */
     public static final String TAKE_OUT = "take-out";
+    /** Action kind: return a standby's (or replacement's) node to service once it responds. */
+    public static final String RESUME = "resume";
     /** Decision parameter set on the decision that reports a finished recovery. */
     public static final String EVENT = "event";
     public static final String RECOVERY_COMPLETE = "recovery-complete";
@@ -177,6 +182,10 @@ public final class RecoveryDecider implements Decider<ClusterSnapshot> {
             return Decision.none(label, "Monitoring " + label + "... primary down, running on standby " + st.instanceId()
                     + ": Status: " + word(st.state()) + " | Health: " + health(st));
         }
+        if (needsResume(st, node)) {
+            return resume(pair.standby().value(), "Standby Node " + st.instanceId() + " is up; returning " + pair.standby()
+                    + " to service in Slurm (was " + node.get().rawState() + ")");
+        }
         return Decision.none(label, waiting("standby node " + pair.standby(), st, node, s.recovering().get(label), now));
     }
 
@@ -195,10 +204,27 @@ public final class RecoveryDecider implements Decider<ClusterSnapshot> {
         if (replacement.isEmpty()) {
             out.add(Decision.act(LAUNCH_REPLACEMENT, label, "ALERT: Primary Compute Node Failed. Initiating Recovery... (" + why + ")",
                     Map.of("node", pair.primary().value(), "failed", primary.instanceId())));
+        } else if (needsResume(replacement.get(), primaryNode)) {
+            out.add(resume(pair.primary().value(), "Replacement Node " + replacement.get().instanceId() + " is up; returning "
+                    + pair.primary() + " to service in Slurm (was " + primaryNode.get().rawState() + ")"));
         } else {
             out.add(Decision.none(label, waiting("node " + pair.primary() + " on replacement " + replacement.get().instanceId(),
                     replacement.get(), primaryNode, s.recovering().get(label), now)));
         }
+    }
+
+    /**
+     * Whether a node whose new instance runs still needs returning to service: its slurmd answers (no
+     * NOT_RESPONDING), but it is still DOWN or drained from before. Resuming earlier would only let Slurm
+     * set it DOWN again for not responding.
+     */
+    private static boolean needsResume(FleetInstance i, Optional<SchedulerNode> node) {
+        return i.state() == InstanceState.RUNNING && node.isPresent() && !node.get().has(NodeFlag.NOT_RESPONDING)
+                && (node.get().state() == NodeState.DOWN || node.get().isDrained());
+    }
+
+    private static Decision resume(String node, String reason) {
+        return Decision.act(RESUME, node, reason, Map.of("node", node));
     }
 
     /** The instance that failed: a primary that is still up but impaired, or one that is down. */

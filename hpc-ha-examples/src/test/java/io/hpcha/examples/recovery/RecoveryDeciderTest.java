@@ -109,9 +109,23 @@ class RecoveryDeciderTest {
     }
 
     @Test
+    void aRunningStandbyWhoseNodeAnswersIsReturnedToService() {
+        var s = new ClusterSnapshot(List.of(stopped("i-1", "compute-1"),
+                instance("i-2", "compute-1-standby", InstanceState.RUNNING, StatusCheck.INITIALIZING, StatusCheck.INITIALIZING)),
+                List.of(node("compute-1", NodeState.DOWN), node("compute-1-standby", NodeState.DOWN)),
+                Map.of("Compute-1", NOW.minusSeconds(40)));
+
+        assertThat(decide(s)).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo("resume");
+            assertThat(d.subject()).isEqualTo("compute-1-standby");
+            assertThat(d.reason()).isEqualTo("Standby Node i-2 is up; returning compute-1-standby to service in Slurm (was DOWN)");
+        });
+    }
+
+    @Test
     void aStandbyThatTakesTooLongIsFlagged() {
         var s = new ClusterSnapshot(List.of(stopped("i-1", "compute-1"), running("i-2", "compute-1-standby")),
-                List.of(node("compute-1", NodeState.DOWN), node("compute-1-standby", NodeState.DOWN)),
+                List.of(node("compute-1", NodeState.DOWN), node("compute-1-standby", NodeState.DOWN, NodeFlag.NOT_RESPONDING)),
                 Map.of("Compute-1", NOW.minus(Duration.ofMinutes(11))));
 
         assertThat(decide(s).get(0).reason()).contains("ALERT: not ready 660 s after recovery started");
