@@ -34,7 +34,7 @@ fi
 
 NODES=(n1 n2 n3)
 SLURMCTLD_PORT=16817
-SLURMD_TIMEOUT=6
+SLURMD_TIMEOUT=10
 SLURMCTLD_TIMEOUT=6
 BRIDGE=hslurm0
 BRIDGE_ADDR=10.213.77.1
@@ -132,7 +132,7 @@ JobCompType=jobcomp/none
 ReturnToService=1
 SlurmdTimeout=$SLURMD_TIMEOUT
 SlurmctldTimeout=$SLURMCTLD_TIMEOUT
-MessageTimeout=5
+MessageTimeout=3
 InactiveLimit=0
 MinJobAge=30
 KillWait=5
@@ -145,7 +145,8 @@ EOF
 
 start_munged() {
   local m="$DIR/munge"
-  mkdir -p "$m"; chmod 700 "$m"
+  # 755: an unprivileged user may reach the socket (tests of Slurm's "Invalid user id"); the key stays 400
+  mkdir -p "$m"; chmod 755 "$m"
   if [ ! -f "$m/munge.key" ]; then
     dd if=/dev/urandom of="$m/munge.key" bs=1024 count=1 status=none
     chmod 400 "$m/munge.key"

@@ -23,7 +23,9 @@ public final class SlurmErrors {
             "Zero Bytes were transmitted or received",
             "Communication connection failure",
             "Slurm backup controller in standby mode",
-            "Slurmctld is not responding");
+            "Slurmctld is not responding",
+            "Protocol authentication error",
+            "Munge encode failed");
     /** The controller answered: the caller may not do this. */
     static final List<String> REFUSED = List.of(
             "Invalid user id",
