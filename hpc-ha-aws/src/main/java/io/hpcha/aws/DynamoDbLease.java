@@ -1,12 +1,11 @@
 package io.hpcha.aws;
 
-import io.hpcha.BackendUnavailableException;
 import io.hpcha.ConfigurationException;
 import io.hpcha.Lease;
 import io.hpcha.Leadership;
 import io.hpcha.NodeId;
-import io.hpcha.NotFoundException;
-import io.hpcha.OperationRefusedException;
+import io.hpcha.aws.internal.AwsErrors;
+import io.hpcha.aws.internal.AwsRequestOverrides;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +15,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -55,6 +59,9 @@ public final class DynamoDbLease implements Lease {
     private static final Logger log = LoggerFactory.getLogger(DynamoDbLease.class);
     private static final Pattern LEASE_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
 
+    private static final AwsCallSettings DEFAULT_CALL_SETTINGS = AwsCallSettings.builder()
+            .maxAttempts(3).apiCallTimeout(Duration.ofSeconds(5)).apiCallAttemptTimeout(Duration.ofSeconds(2)).build();
+
     static final String KEY = "lease";
     static final String HOLDER = "holder";
     static final String EXPIRES_AT = "expiresAt";
@@ -66,6 +73,8 @@ public final class DynamoDbLease implements Lease {
     private final Duration ttl;
     private final Duration skew;
     private final Clock clock;
+    private final AwsCallSettings callSettings;
+    private final AwsRequestOverrideConfiguration override;
 
     private DynamoDbLease(Builder b) {
         this.dynamo = require(b.dynamo, "dynamoDb");
@@ -74,16 +83,60 @@ public final class DynamoDbLease implements Lease {
         this.ttl = require(b.ttl, "ttl");
         this.skew = require(b.skew, "clockSkew");
         this.clock = require(b.clock, "clock");
-        if (!LEASE_NAME.matcher(name).matches()) {
+        this.callSettings = require(b.callSettings, "callSettings");
+        this.override = AwsRequestOverrides.of(callSettings);
+        if (!isValidName(name)) {
             throw new ConfigurationException("lease name '" + name + "' must be 1-255 of [A-Za-z0-9._:-]");
         }
         if (ttl.compareTo(skew.multipliedBy(2)) <= 0) {
             throw new ConfigurationException("lease ttl " + ttl + " must exceed twice the clock skew " + skew);
         }
+        if (callSettings.apiCallTimeout().compareTo(ttl) >= 0) {
+            throw new ConfigurationException("apiCallTimeout " + callSettings.apiCallTimeout()
+                    + " must be shorter than the lease ttl " + ttl + ": a renewal must be able to fail in time");
+        }
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The call settings a lease uses unless told otherwise: the SDK's standard retry strategy with 3
+     * attempts, 5 s per call and 2 s per attempt, so a renewal fails well inside a grant.
+     */
+    public static AwsCallSettings defaultCallSettings() {
+        return DEFAULT_CALL_SETTINGS;
+    }
+
+    /**
+     * Creates the lease table {@code table} (partition key: the string attribute {@code lease},
+     * on-demand capacity) unless it exists, and returns once it is active. For set-up and tests;
+     * daemons expect the table to exist. Needs {@code dynamodb:CreateTable} and {@code dynamodb:DescribeTable}.
+     */
+    public static void createTable(DynamoDbClient client, String table) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(table, "table");
+        try {
+            client.createTable(b -> b.tableName(table)
+                    .keySchema(KeySchemaElement.builder().attributeName(KEY).keyType(KeyType.HASH).build())
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName(KEY).attributeType(ScalarAttributeType.S).build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+        } catch (ResourceInUseException e) {
+            log.debug("lease table {} exists already", table);
+        } catch (SdkException e) {
+            throw AwsErrors.DYNAMODB.map("CreateTable", e);
+        }
+        try {
+            client.waiter().waitUntilTableExists(b -> b.tableName(table));
+        } catch (SdkException e) {
+            throw AwsErrors.DYNAMODB.map("DescribeTable", e);
+        }
+    }
+
+    /** Whether {@code name} may name a lease: 1-255 of {@code [A-Za-z0-9._:-]}. */
+    public static boolean isValidName(String name) {
+        return name != null && LEASE_NAME.matcher(name).matches();
     }
 
     /** The lease's name: the item's key. */
@@ -154,18 +207,15 @@ public final class DynamoDbLease implements Lease {
                 .expressionAttributeNames(names(update + " " + condition))
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)
+                .overrideConfiguration(override)
                 .build();
         try {
             UpdateItemResponse response = dynamo.updateItem(request);
             return Optional.ofNullable(toLeadership(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
-        } catch (ResourceNotFoundException e) {
-            throw new NotFoundException("DynamoDB table '" + table + "' does not exist (lease " + name + ")", e);
-        } catch (DynamoDbException e) {
-            throw DynamoDbErrors.map(e, "UpdateItem on " + table);
-        } catch (SdkClientException e) {
-            throw new BackendUnavailableException("DynamoDB unreachable for lease " + name + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw AwsErrors.DYNAMODB.map("UpdateItem", " on table " + table + " (lease " + name + ")", e);
         }
     }
 
@@ -218,11 +268,12 @@ public final class DynamoDbLease implements Lease {
         private Duration ttl = Duration.ofSeconds(15);
         private Duration skew = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
+        private AwsCallSettings callSettings = DEFAULT_CALL_SETTINGS;
 
         private Builder() {
         }
 
-        /** The client; configure its retry strategy and call timeouts there. Required. */
+        /** The client. Its retry strategy and timeouts are replaced per request by {@link #callSettings}. Required. */
         public Builder dynamoDb(DynamoDbClient client) {
             this.dynamo = client;
             return this;
@@ -252,6 +303,16 @@ public final class DynamoDbLease implements Lease {
             return this;
         }
 
+        /**
+         * The SDK retry strategy and timeouts of every call; {@link #defaultCallSettings()} unless set.
+         * The call timeout must be shorter than the ttl. Nothing retries on top of the SDK.
+         */
+        public Builder callSettings(AwsCallSettings settings) {
+            this.callSettings = settings;
+            return this;
+        }
+
+        /** The time source for expiry; the system UTC clock unless set. */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -259,25 +320,6 @@ public final class DynamoDbLease implements Lease {
 
         public DynamoDbLease build() {
             return new DynamoDbLease(this);
-        }
-    }
-
-    /** Maps DynamoDB's error codes to the library's exceptions. */
-    static final class DynamoDbErrors {
-        private DynamoDbErrors() {
-        }
-
-        static RuntimeException map(DynamoDbException e, String operation) {
-            String code = e.awsErrorDetails() == null ? "" : Objects.requireNonNullElse(e.awsErrorDetails().errorCode(), "");
-            String message = operation + " failed: " + code + " " + Objects.requireNonNullElse(e.getMessage(), "");
-            if (e.isThrottlingException() || e.statusCode() >= 500 || code.equals("ProvisionedThroughputExceededException")
-                    || code.equals("RequestLimitExceeded") || code.equals("ThrottlingException")) {
-                return new BackendUnavailableException(message, e);
-            }
-            if (code.equals("AccessDeniedException") || code.equals("UnrecognizedClientException")) {
-                return new OperationRefusedException(code, message + " (the IAM policy needs dynamodb:UpdateItem on the table)", false, e);
-            }
-            return new OperationRefusedException(code, message, false, e);
         }
     }
 }

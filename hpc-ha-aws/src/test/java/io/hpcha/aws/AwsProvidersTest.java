@@ -7,6 +7,7 @@ import io.hpcha.ComputeFleet;
 import io.hpcha.ConfigurationException;
 import io.hpcha.FloatingAddress;
 import io.hpcha.HealthProbe;
+import io.hpcha.Lease;
 import io.hpcha.NodeId;
 import io.hpcha.aws.standin.Ec2Model;
 import io.hpcha.aws.standin.Ec2StandIn;
@@ -59,6 +60,52 @@ class AwsProvidersTest {
         assertThat(Providers.find(FloatingAddress.class, "aws-secondary-ip")).isInstanceOf(AwsSecondaryIpAddressProvider.class);
         assertThat(Providers.find(ComputeFleet.class, "ec2")).isInstanceOf(Ec2ComputeFleetProvider.class);
         assertThat(Providers.find(HealthProbe.class, "ec2-status")).isInstanceOf(Ec2StatusProbeProvider.class);
+        assertThat(Providers.find(Lease.class, "dynamodb")).isInstanceOf(DynamoDbLeaseProvider.class);
+    }
+
+    Map<String, Object> leaseSection(Object... overrides) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("provider", "dynamodb", "region", "eu-west-1",
+                "table", "hpc-ha-leases", "name", "slurm-controller", "duration", "15s"));
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                all.remove((String) overrides[i]);
+            } else {
+                all.put((String) overrides[i], overrides[i + 1]);
+            }
+        }
+        return all;
+    }
+
+    ProviderContext leaseContext(Map<String, ?> config) {
+        ManualClock clock = new ManualClock();
+        return new ProviderContext(ProviderConfig.of("lease", config), LocalCommandRunner.create(), clock, clock);
+    }
+
+    @Test
+    void aLeaseFromTheFailoverDaemonsSection() {
+        Lease lease = Providers.create(Lease.class, "dynamodb", leaseContext(leaseSection()));
+        assertThat(lease).isInstanceOfSatisfying(DynamoDbLease.class, l -> assertThat(l.name()).isEqualTo("slurm-controller"));
+        Lease local = Providers.create(Lease.class, "dynamodb", leaseContext(leaseSection(
+                "endpoint", "http://10.0.0.1:8000", "clockSkew", "1s", "duration", "PT10S")));
+        assertThat(local).isInstanceOf(DynamoDbLease.class);
+    }
+
+    @Test
+    void leaseConfigurationMistakesNameTheKey() {
+        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        cases.put("lease.tabel", leaseSection("tabel", "x"));
+        cases.put("lease.table", leaseSection("table", null));
+        cases.put("lease.name", leaseSection("name", null));
+        cases.put("lease.name:", leaseSection("name", "two words"));
+        cases.put("lease.duration", leaseSection("duration", "soon"));
+        cases.put("lease.duration:", leaseSection("duration", "3s"));
+        cases.put("lease.clockSkew", leaseSection("clockSkew", "10s"));
+        cases.put("lease.apiCallTimeout", leaseSection("apiCallTimeout", "20s"));
+        cases.put("lease.endpoint", leaseSection("endpoint", "localhost:8000"));
+        cases.put("lease.maxAttempts", leaseSection("maxAttempts", "many"));
+        cases.forEach((key, config) -> assertThatThrownBy(() -> Providers.create(Lease.class, "dynamodb", leaseContext(config)))
+                .as(key).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(key.endsWith(":") ? key.substring(0, key.length() - 1) : key));
     }
 
     @Test

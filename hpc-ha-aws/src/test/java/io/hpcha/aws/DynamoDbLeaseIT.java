@@ -57,7 +57,10 @@ class DynamoDbLeaseIT extends LeaseCompatibilityKit {
     private DynamoDbLease lease(String name, java.time.Clock clock, Duration ttl) {
         DynamoDbClient client = local.client();
         clients.add(client);
-        return DynamoDbLease.builder().dynamoDb(client).table(DynamoDbLocal.TABLE).name(name)
+        // generous real-time limits: eight racing clients share two loaded cores (the ttl is simulated time)
+        AwsCallSettings settings = AwsCallSettings.builder().maxAttempts(3)
+                .apiCallTimeout(Duration.ofMillis(4900)).apiCallAttemptTimeout(Duration.ofSeconds(3)).build();
+        return DynamoDbLease.builder().dynamoDb(client).callSettings(settings).table(DynamoDbLocal.TABLE).name(name)
                 .ttl(ttl).clockSkew(Duration.ofMillis(100)).clock(clock).build();
     }
 

@@ -11,15 +11,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * AWS's own DynamoDB emulator (Maven artifact {@code com.amazonaws:DynamoDBLocal}), in memory and
- * in-process, on a free loopback port, reached over HTTP by the real SDK client.
+ * in-process, on a free loopback port, reached over HTTP by the real SDK client. One database for
+ * every access key and region ({@code -sharedDb}), as a shared test server would run.
  */
 final class DynamoDbLocal implements AutoCloseable {
     static final String TABLE = "hpc-ha-leases";
@@ -38,23 +34,24 @@ final class DynamoDbLocal implements AutoCloseable {
         }
         int port = freePort();
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-port", Integer.toString(port)});
+                new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
         server.start();
         DynamoDbLocal local = new DynamoDbLocal(server, port);
         try (DynamoDbClient client = local.client()) {
-            client.createTable(b -> b.tableName(TABLE)
-                    .keySchema(KeySchemaElement.builder().attributeName(DynamoDbLease.KEY).keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(DynamoDbLease.KEY)
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            DynamoDbLease.createTable(client, TABLE);
         }
         return local;
+    }
+
+    /** Where the emulator listens. */
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     /** A client with explicit timeouts and the SDK's standard retries, as production code should configure it. */
     DynamoDbClient client() {
         return DynamoDbClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local-secret")))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)

@@ -13,8 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 
 /**
@@ -26,6 +35,10 @@ public final class ProviderSupport {
     /** Keys every AWS provider accepts. */
     public static final Set<String> CLIENT_KEYS = Set.of("provider", "region", "endpoint", "maxAttempts",
             "apiCallTimeout", "apiCallAttemptTimeout");
+
+    /** Credentials a local emulator accepts; never valid against AWS. */
+    private static final String LOCAL_ACCESS_KEY = "AKIDLOCALEMULATOR";
+    private static final String LOCAL_SECRET_KEY = "local-emulator-secret";
 
     private ProviderSupport() {
     }
@@ -41,6 +54,33 @@ public final class ProviderSupport {
         config.optionalString("region").ifPresent(r -> b.region(Region.of(r)));
         config.optionalString("endpoint").ifPresent(e -> b.endpointOverride(uri(config, e)));
         return b.build();
+    }
+
+    /**
+     * A DynamoDB client for {@code region} (or the SDK's region chain) and {@code endpoint} (or the
+     * regional one). A plain {@code http://} endpoint is a local emulator such as DynamoDB Local: its
+     * credentials come from system properties, environment or profile if there are any, else fixed
+     * dummy ones, and the instance role is never asked.
+     */
+    public static DynamoDbClient dynamoDb(ProviderConfig config) {
+        DynamoDbClientBuilder b = DynamoDbClient.builder();
+        config.optionalString("region").ifPresent(r -> b.region(Region.of(r)));
+        config.optionalString("endpoint").map(e -> uri(config, e)).ifPresent(endpoint -> {
+            b.endpointOverride(endpoint);
+            if (endpoint.getScheme().equalsIgnoreCase("http")) {
+                b.credentialsProvider(AwsCredentialsProviderChain.of(
+                        SystemPropertyCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create(),
+                        ProfileCredentialsProvider.create(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY))));
+            }
+        });
+        try {
+            return b.build();
+        } catch (SdkClientException e) {
+            throw new ConfigurationException(path(config, "region") + ": missing, and the SDK found no region in "
+                    + "AWS_REGION, aws.region or the profile: " + e.getMessage(), e);
+        }
     }
 
     public static AwsCallSettings callSettings(ProviderConfig config) {
@@ -98,7 +138,8 @@ public final class ProviderSupport {
         }
     }
 
-    private static String path(ProviderConfig config, String key) {
+    /** The dotted path of {@code key} in {@code config}, as error messages name it. */
+    public static String path(ProviderConfig config, String key) {
         return config.path().isEmpty() ? key : config.path() + "." + key;
     }
 }
