@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * AWS's own DynamoDB emulator (Maven artifact {@code com.amazonaws:DynamoDBLocal}), in memory and
  * in-process, on a free loopback port, reached over HTTP by the real SDK client. One database for
- * every access key and region ({@code -sharedDb}), as a shared test server would run.
+ * every access key and region ({@code -sharedDb}), as a shared test server would run; telemetry off,
+ * so nothing leaves the loopback interface.
  */
 final class DynamoDbLocal implements AutoCloseable {
     static final String TABLE = "hpc-ha-leases";
@@ -34,7 +35,7 @@ final class DynamoDbLocal implements AutoCloseable {
         }
         int port = freePort();
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+                new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
         server.start();
         DynamoDbLocal local = new DynamoDbLocal(server, port);
         try (DynamoDbClient client = local.client()) {
