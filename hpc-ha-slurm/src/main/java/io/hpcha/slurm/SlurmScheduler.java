@@ -52,10 +52,18 @@ import org.slf4j.LoggerFactory;
  * <p><b>Writing nodes.</b> {@link #drain}, {@link #resume} and {@link #markDown} run one
  * {@code scontrol update nodename=<hostlist> state=…} for all the nodes (split into batches of
  * {@link Builder#maxNodesPerUpdate} only for very large sets), never one process per node and never
- * {@code ALL}. Slurm applies such an update node by node, so when it reports an error the nodes are
- * read back: if every requested node is in the requested state the call succeeds (this is what makes
- * {@code resume} of an idle node idempotent), otherwise it throws {@link UnknownNodesException} or
- * {@link PartialNodeUpdateException}, whose report names exactly which nodes are in which state.
+ * {@code ALL}. Slurm applies such an update node by node and stops at the first name it does not
+ * know, keeping what it applied before it; so the node list is read first and a request naming an
+ * unknown node is refused with {@link UnknownNodesException} before anything changes (one extra read
+ * per write; {@link Builder#checkNodesExistFirst(boolean)} turns it off). When Slurm still reports an
+ * error the nodes are read back: if every requested node is in the requested state the call succeeds
+ * (this is what makes {@code resume} of an idle node idempotent), otherwise it throws
+ * {@link UnknownNodesException} or {@link PartialNodeUpdateException}, whose report names exactly
+ * which nodes are in which state.
+ *
+ * <p><b>Large clusters.</b> {@code sinfo --json} writes about 1.5 KB per node; give the
+ * {@link CommandRunner} an output limit above that times the node count (a runner that cut the
+ * answer short makes {@link #nodes()} throw {@link UnexpectedOutputException} saying so).
  *
  * <p><b>markDown and ReturnToService=2.</b> With {@code ReturnToService=2} Slurm returns a DOWN node
  * to service as soon as its slurmd registers, which for a healthy node is within seconds: the node
@@ -85,6 +93,7 @@ public final class SlurmScheduler implements Scheduler {
     private final int maxNodesPerUpdate;
     private final ZoneId zone;
     private final boolean markDownDespiteRts2;
+    private final boolean checkNodesExistFirst;
     private final AtomicReference<SlurmVersion> version;
     private final AtomicReference<NodeSource> source;
 
@@ -97,6 +106,7 @@ public final class SlurmScheduler implements Scheduler {
         this.maxNodesPerUpdate = b.maxNodesPerUpdate;
         this.zone = b.zone;
         this.markDownDespiteRts2 = b.markDownDespiteRts2;
+        this.checkNodesExistFirst = b.checkNodesExistFirst;
         this.version = new AtomicReference<>(b.version);
         this.source = new AtomicReference<>(b.nodeSource);
     }
@@ -155,6 +165,7 @@ public final class SlurmScheduler implements Scheduler {
             }
             throw SlurmErrors.toException(r, "listing nodes with " + what);
         }
+        requireComplete(r, what);
         NodesJson.Result parsed = NodesJson.parse(r.stdout());
         if (!parsed.errors().isEmpty()) {
             throw new BackendUnavailableException("Slurm answered " + what + " with errors " + parsed.errors()
@@ -171,7 +182,16 @@ public final class SlurmScheduler implements Scheduler {
         if (!r.succeeded()) {
             throw SlurmErrors.toException(r, "listing nodes with scontrol show node -o");
         }
+        requireComplete(r, "scontrol show node -o");
         return NodesText.parse(r.stdout(), zone);
+    }
+
+    /** A node list cut short by the runner's output limit would silently lose nodes. */
+    private static void requireComplete(CommandResult r, String what) {
+        if (r.stdoutTruncated()) {
+            throw new UnexpectedOutputException(what + " wrote more than the CommandRunner keeps: its output was cut"
+                    + " short; give the runner a larger output limit (about 1.5 KB per node)", r.stdout());
+        }
     }
 
     private static boolean lacksJsonSupport(CommandResult r) {
@@ -288,6 +308,9 @@ public final class SlurmScheduler implements Scheduler {
         if (names.isEmpty()) {
             return;
         }
+        if (checkNodesExistFirst) {
+            refuseUnknownNodes(operation, names, inRequestedState);
+        }
         List<String> errors = new ArrayList<>();
         int done = 0;
         List<String> batches = UpdateBatches.split(names, maxNodesPerUpdate, MAX_EXPRESSION_CHARS);
@@ -312,6 +335,18 @@ public final class SlurmScheduler implements Scheduler {
         }
     }
 
+    /**
+     * Before an update: refuses one that names a node Slurm does not know, since Slurm would apply it
+     * to the nodes named before that one and then stop.
+     */
+    private void refuseUnknownNodes(String operation, List<String> names, Predicate<SchedulerNode> inRequestedState) {
+        NodeUpdateReport report = report(operation, names, nodes(), inRequestedState,
+                List.of("not sent to Slurm: it names nodes Slurm does not know"));
+        if (!report.unknown().isEmpty()) {
+            throw new UnknownNodesException(report);
+        }
+    }
+
     /** After a rejected update: reads the nodes back and says which are in the requested state. */
     private void reconcile(String operation, List<String> names, Predicate<SchedulerNode> inRequestedState,
                            List<String> errors) {
@@ -322,6 +357,18 @@ public final class SlurmScheduler implements Scheduler {
             throw new BackendUnavailableException(operation + " " + names + ": Slurm reported " + errors
                     + " and the nodes could not be read back to see which changed: " + e.getMessage(), e);
         }
+        NodeUpdateReport report = report(operation, names, now, inRequestedState, errors);
+        if (!report.unknown().isEmpty()) {
+            throw new UnknownNodesException(report);
+        }
+        if (!report.notInRequestedState().isEmpty()) {
+            throw new PartialNodeUpdateException(errorCode(errors.get(0)), report);
+        }
+        log.debug("{}: Slurm reported {} but every node is in the requested state", operation, errors);
+    }
+
+    private static NodeUpdateReport report(String operation, List<String> names, List<SchedulerNode> now,
+                                           Predicate<SchedulerNode> inRequestedState, List<String> errors) {
         Map<String, SchedulerNode> byName = now.stream().collect(Collectors.toMap(n -> n.name().value(), n -> n, (a, b) -> a));
         Set<NodeId> ok = new HashSet<>();
         Set<NodeId> unchanged = new HashSet<>();
@@ -336,14 +383,7 @@ public final class SlurmScheduler implements Scheduler {
                 unchanged.add(node.name());
             }
         }
-        NodeUpdateReport report = new NodeUpdateReport(operation, ok, unchanged, unknown, errors);
-        if (!unknown.isEmpty()) {
-            throw new UnknownNodesException(report);
-        }
-        if (!unchanged.isEmpty()) {
-            throw new PartialNodeUpdateException(errorCode(errors.get(0)), report);
-        }
-        log.debug("{}: Slurm reported {} but every node is in the requested state", operation, errors);
+        return new NodeUpdateReport(operation, ok, unchanged, unknown, errors);
     }
 
     private static String errorCode(String error) {
@@ -366,6 +406,7 @@ public final class SlurmScheduler implements Scheduler {
         private SlurmVersion version;
         private ZoneId zone = ZoneId.systemDefault();
         private boolean markDownDespiteRts2;
+        private boolean checkNodesExistFirst = true;
 
         private Builder() {
         }
@@ -431,6 +472,16 @@ public final class SlurmScheduler implements Scheduler {
         /** Whether {@link #markDown} proceeds on a ReturnToService=2 cluster (with a warning); default false. */
         public Builder markDownDespiteReturnToService2(boolean allow) {
             this.markDownDespiteRts2 = allow;
+            return this;
+        }
+
+        /**
+         * Whether a write reads the node list first and refuses, changing nothing, when it names a node
+         * Slurm does not know; default true. Off saves that read: Slurm then applies the update to the
+         * nodes named before the unknown one, and the {@link UnknownNodesException}'s report says which.
+         */
+        public Builder checkNodesExistFirst(boolean check) {
+            this.checkNodesExistFirst = check;
             return this;
         }
 

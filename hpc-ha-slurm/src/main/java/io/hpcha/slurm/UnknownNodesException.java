@@ -4,8 +4,10 @@ import io.hpcha.NotFoundException;
 import java.util.Objects;
 
 /**
- * Some requested nodes do not exist in Slurm ({@code Invalid node name specified}). Slurm may still
- * have applied the update to nodes named before the unknown one; {@link #report()} says which, as read
+ * Some requested nodes do not exist in Slurm. {@link SlurmScheduler} normally finds them in the node
+ * list before it sends the update, and then nothing changed. Found only by Slurm itself ({@code Invalid
+ * node name specified}: the check was turned off, or the node was removed meanwhile), the update may
+ * have been applied to the nodes named before the unknown one; {@link #report()} says which, as read
  * back from Slurm. Not retryable.
  */
 public final class UnknownNodesException extends NotFoundException {

@@ -13,6 +13,7 @@ import io.hpcha.OperationRefusedException;
 import io.hpcha.SchedulerNode;
 import io.hpcha.UnexpectedOutputException;
 import io.hpcha.spi.Command;
+import io.hpcha.spi.CommandResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ class SlurmSchedulerTest {
     private static final Fixture IDLE = Fixture.load("slurm-22.05/sinfo-json-idle.txt");
     private static final Fixture CONFIG = Fixture.load("slurm-22.05/scontrol-show-config.txt");
     private final ScriptedRunner runner = new ScriptedRunner().on("sinfo -V", 0, "slurm-wlm 22.05.8\n");
-    private final SlurmScheduler scheduler = SlurmScheduler.builder().runner(runner).build();
+    /** Without the node check before writes, so that a write test scripts only the update itself. */
+    private final SlurmScheduler scheduler = SlurmScheduler.builder().runner(runner).checkNodesExistFirst(false).build();
 
     private static List<NodeId> ids(String... names) {
         return java.util.Arrays.stream(names).map(NodeId::of).toList();
@@ -114,7 +116,8 @@ class SlurmSchedulerTest {
         for (int i = 0; i < 2500; i++) {
             nodes.add(NodeId.of("c" + i));
         }
-        SlurmScheduler.builder().runner(runner).maxNodesPerUpdate(1000).build().drain(nodes, "rack power");
+        SlurmScheduler.builder().runner(runner).maxNodesPerUpdate(1000).checkNodesExistFirst(false).build()
+                .drain(nodes, "rack power");
         assertThat(runner.lines("scontrol update")).containsExactly(
                 "scontrol update nodename=c[0-999] state=DRAIN reason=rack power",
                 "scontrol update nodename=c[1000-1999] state=DRAIN reason=rack power",
@@ -155,6 +158,47 @@ class SlurmSchedulerTest {
         assertThatThrownBy(() -> scheduler.updateAddress(NodeId.of("n1"), "10.0.0.1 nodename=ALL", "h")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> scheduler.updateAddress(NodeId.of("n1"), "10.0.0.1", "h,x")).isInstanceOf(IllegalArgumentException.class);
         assertThat(runner.lines()).isEmpty();
+    }
+
+    @Test
+    void byDefaultAWriteChecksTheNodesExistAndRefusesUnknownOnesBeforeAnythingChanges() {
+        runner.on("sinfo --json", IDLE).on("scontrol update", 0, "");
+        SlurmScheduler checking = SlurmScheduler.builder().runner(runner).build();
+        assertThatThrownBy(() -> checking.drain(ids("n1", "nosuch"), "partial"))
+                .isInstanceOf(UnknownNodesException.class).isInstanceOf(NotFoundException.class)
+                .asInstanceOf(type(UnknownNodesException.class)).satisfies(e -> {
+                    assertThat(e.report().unknown()).containsExactly(NodeId.of("nosuch"));
+                    assertThat(e.report().notInRequestedState()).containsExactly(NodeId.of("n1"));
+                    assertThat(e.report().inRequestedState()).isEmpty();
+                    assertThat(e.retryable()).isFalse();
+                });
+        assertThat(runner.lines("scontrol update")).isEmpty();
+
+        checking.drain(ids("n2", "n1"), "known");
+        assertThat(runner.lines()).containsExactly("sinfo -V", "sinfo --json", "sinfo --json",
+                "scontrol update nodename=n[1-2] state=DRAIN reason=known");
+    }
+
+    @Test
+    void theCheckBeforeAWriteNeedsTheController() {
+        runner.on("sinfo --json", Fixture.load("slurm-22.05/sinfo-json-ctld-down.txt"));
+        SlurmScheduler checking = SlurmScheduler.builder().runner(runner).build();
+        assertThatThrownBy(() -> checking.resume(ids("n1"))).isInstanceOf(BackendUnavailableException.class);
+        assertThat(runner.lines("scontrol update")).isEmpty();
+    }
+
+    @Test
+    void aNodeListCutShortByTheRunnersOutputLimitIsNeverTakenForTheCluster() {
+        String cut = IDLE.output().substring(0, IDLE.output().indexOf("\"n2\""));
+        runner.on("sinfo --json", c -> new CommandResult(c, 0, cut + "…[truncated 90000 bytes]", "", true, false,
+                Duration.ofMillis(5)));
+        assertThatThrownBy(scheduler::nodes).isInstanceOf(UnexpectedOutputException.class)
+                .hasMessageContaining("output limit");
+        ScriptedRunner text = new ScriptedRunner().on("sinfo -V", 0, "slurm 20.11.9\n")
+                .on("scontrol show node -o", c -> new CommandResult(c, 0, "NodeName=n1 State=IDLE\n…[truncated 5 bytes]",
+                        "", true, false, Duration.ofMillis(5)));
+        assertThatThrownBy(() -> SlurmScheduler.builder().runner(text).build().nodes())
+                .isInstanceOf(UnexpectedOutputException.class).hasMessageContaining("output limit");
     }
 
     @Test
@@ -205,7 +249,7 @@ class SlurmSchedulerTest {
         assertThatThrownBy(() -> scheduler.drain(ids("n1"), "r")).isInstanceOf(BackendUnavailableException.class);
         ScriptedRunner denied = new ScriptedRunner().on("sinfo -V", 0, "slurm-wlm 22.05.8\n")
                 .on("scontrol update", 1, "slurm_update error: Invalid user id");
-        assertThatThrownBy(() -> SlurmScheduler.builder().runner(denied).build().drain(ids("n1"), "r"))
+        assertThatThrownBy(() -> SlurmScheduler.builder().runner(denied).checkNodesExistFirst(false).build().drain(ids("n1"), "r"))
                 .isInstanceOf(OperationRefusedException.class).hasMessageContaining("Invalid user id");
         assertThat(runner.lines("sinfo --json")).isEmpty();
         assertThat(denied.lines("sinfo --json")).isEmpty();
@@ -228,7 +272,8 @@ class SlurmSchedulerTest {
                 .satisfies(e -> assertThat(((OperationRefusedException) e).code()).isEqualTo("ReturnToService=2"));
         assertThat(runner.lines("scontrol update")).isEmpty();
 
-        SlurmScheduler.builder().runner(runner).markDownDespiteReturnToService2(true).build().markDown(ids("n1"), "dead");
+        SlurmScheduler.builder().runner(runner).markDownDespiteReturnToService2(true).checkNodesExistFirst(false).build()
+                .markDown(ids("n1"), "dead");
         assertThat(runner.lines("scontrol update")).containsExactly("scontrol update nodename=n1 state=DOWN reason=dead");
     }
 
