@@ -2,6 +2,7 @@ package io.hpcha.examples;
 
 import ch.qos.logback.classic.Level;
 import io.hpcha.ConfigurationException;
+import io.hpcha.examples.demo.DemoCommand;
 import io.hpcha.examples.failover.ControllerFailoverCommand;
 import io.hpcha.examples.observability.LogFormat;
 import io.hpcha.examples.recovery.RecoveryAgentCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "hpc-ha", mixinStandardHelpOptions = true, versionProvider = HpcHa.Version.class,
         description = "High availability and self-healing for HPC (Slurm) clusters.",
-        subcommands = {RecoveryAgentCommand.class, ControllerFailoverCommand.class,
+        subcommands = {RecoveryAgentCommand.class, ControllerFailoverCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HpcHa implements Runnable {
     /** Exit code of a configuration or usage error. */
@@ -56,6 +57,11 @@ public final class HpcHa implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Whether {@code --verbose} was given. */
+    public boolean verbose() {
+        return verbose;
     }
 
     /** Applies the log options, letting a command's configuration file supply the format. */

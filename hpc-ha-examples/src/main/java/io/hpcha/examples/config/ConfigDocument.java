@@ -76,6 +76,22 @@ public final class ConfigDocument {
     }
 
     /**
+     * The top-level list {@code key}, its items as parsed (text, numbers, sections as maps); empty when absent.
+     *
+     * @throws ConfigurationException when the value is not a list
+     */
+    public List<Object> list(String key) {
+        Object v = raw.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw new ConfigurationException(key + ": expected a list, found " + (v instanceof Map ? "a section" : "'" + v + "'"));
+        }
+        return new ArrayList<>(list);
+    }
+
+    /**
      * The list of sections at {@code section.key} ({@code agent.pairs}), each named {@code section.key[i]}
      * in errors; empty when absent.
      *

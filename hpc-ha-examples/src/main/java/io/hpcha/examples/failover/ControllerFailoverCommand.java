@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "promote DRBD, mount, start MariaDB, slurmdbd and slurmctld, move the floating address, verify with the",
                 "scheduler's ping. Run it on both controllers: the standby takes over when the active one's lease runs out."})
 public final class ControllerFailoverCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerFailoverCommand.class);
+
     @ParentCommand
     HpcHa parent;
 
@@ -58,20 +62,37 @@ public final class ControllerFailoverCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         CommandRunner runner = LocalCommandRunner.create();
         Backends backends = new Backends(runner, clock, Sleeper.system());
-        ReplicatedVolume volume = backends.create(doc, "volume", ReplicatedVolume.class);
+        ReplicatedVolume volume = doc.has("volume") ? backends.create(doc, "volume", ReplicatedVolume.class) : null;
         FloatingAddress address = backends.create(doc, "address", FloatingAddress.class);
         Scheduler scheduler = backends.create(doc, "scheduler", Scheduler.class);
-        Fence fence = s.fence().method().equals("fleet")
-                ? new FleetFence(backends.create(doc, "fleet", ComputeFleet.class), s.fence().instance(), clock, Sleeper.system(),
-                        s.commandTimeout())
-                : new CommandFence(runner, s.fence().off(), s.fence().status(), s.commandTimeout());
+        Fence fence = switch (s.fence().method()) {
+            case "fleet" -> new FleetFence(backends.create(doc, "fleet", ComputeFleet.class), s.fence().instance(), clock,
+                    Sleeper.system(), s.commandTimeout());
+            case "none" -> Fence.none();
+            default -> new CommandFence(runner, s.fence().off(), s.fence().status(), s.commandTimeout());
+        };
+        if (fence == Fence.none()) {
+            LOG.atError().setMessage("UNSAFE: fence.method is none: the peer is never fenced, so both controllers may serve at once. "
+                    + "Use this only in tests.").addKeyValue("node", s.node()).log();
+        }
+        ServiceManager services = new SystemdServices(runner, s.systemctl(), s.commandTimeout());
+        if (!s.serviceCommands().isEmpty()) {
+            services = new CommandServices(runner, s.serviceCommands(), services, s.commandTimeout());
+        }
         DaemonMetrics metrics = DaemonMetrics.prometheus();
         ControllerFailoverPlan.Builder pb = ControllerFailoverPlan.builder(s.node())
-                .fence(fence).volume(volume).address(address).scheduler(scheduler)
-                .services(new SystemdServices(runner, s.systemctl(), s.commandTimeout()), s.services())
+                .fence(fence).address(address).scheduler(scheduler)
+                .services(services, s.services())
                 .clock(clock).maxAttempts(s.maxAttempts()).attemptTimeout(s.attemptTimeout())
                 .backoff(s.backoff(), s.maxBackoff()).listener(metrics.planListener());
-        s.mount().ifPresent(m -> pb.mount(new FilesystemMount(runner, m.device(), m.directory(), m.type(), s.commandTimeout())));
+        if (volume != null) {
+            pb.volume(volume);
+        }
+        FilesystemMount mount = s.mount()
+                .map(m -> new FilesystemMount(runner, m.device(), m.directory(), m.type(), s.commandTimeout())).orElse(null);
+        if (mount != null) {
+            pb.mount(mount);
+        }
         FailoverPlan plan = pb.build();
         if (dryRun) {
             List<StepRecord> preview = plan.preview();
@@ -83,10 +104,14 @@ public final class ControllerFailoverCommand implements Callable<Integer> {
         Lease lease = backends.create(doc, "lease", Lease.class);
         ExecutorService planThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "controller-failover-plan"));
         try (DaemonProcess process = new DaemonProcess("controller-failover")) {
-            ControllerFailoverDaemon daemon = ControllerFailoverDaemon.builder(plan, lease, s.node())
+            ControllerFailoverDaemon.Builder db = ControllerFailoverDaemon.builder(plan, lease, s.node())
                     .clock(clock).tickEvery(s.tickEvery()).safetyMargin(s.safetyMargin()).retryAfter(s.retryAfter())
                     .scheduler(process.scheduler()).executor(planThread)
-                    .listener(metrics.leadershipListener(s.node().value())).build();
+                    .listener(metrics.leadershipListener(s.node().value()));
+            if (s.onShutdown() == ControllerFailoverSettings.OnShutdown.STOP_GROUP) {
+                db.handOver(new ResourceGroupStop(services, s.services(), mount, volume));
+            }
+            ControllerFailoverDaemon daemon = db.build();
             MetricsServer server = s.metrics().enabled() ? MetricsServer.start(metrics, s.metrics().host(), s.metrics().port()) : null;
             try {
                 daemon.start();

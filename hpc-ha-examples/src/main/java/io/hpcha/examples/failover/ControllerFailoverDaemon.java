@@ -39,6 +39,8 @@ public final class ControllerFailoverDaemon {
     private final Duration retryAfter;
     private final Duration tickEvery;
     private final TaskScheduler scheduler;
+    private final Runnable handOver;
+    private final Duration planWaitOnStop;
 
     private boolean completed;
     private boolean running;
@@ -56,6 +58,8 @@ public final class ControllerFailoverDaemon {
         this.retryAfter = b.retryAfter;
         this.tickEvery = b.tickEvery;
         this.scheduler = b.scheduler;
+        this.handOver = b.handOver;
+        this.planWaitOnStop = b.planWaitOnStop;
     }
 
     /** A daemon for controller {@code self}, competing for {@code lease} and running {@code plan} when it leads. */
@@ -86,12 +90,14 @@ public final class ControllerFailoverDaemon {
             LOG.error("controller failover plan crashed", e);
             synchronized (this) {
                 running = false;
+                notifyAll();
                 retryAt = clock.instant().plus(retryAfter);
             }
             return;
         }
         synchronized (this) {
             running = false;
+            notifyAll();
             last = result;
             if (result.completed()) {
                 completed = true;
@@ -172,15 +178,43 @@ public final class ControllerFailoverDaemon {
         }
     }
 
-    /** Stops ticking and releases the lease. */
+    /**
+     * Stops cleanly: no more ticks; a running plan gets up to {@link Builder#planWaitOnStop} to end; then,
+     * on the leader, the {@linkplain Builder#handOver hand-over} runs (stopping the resource group so the
+     * peer can take over at once); last the lease is released. Safe to call more than once.
+     */
     public void stop() {
         synchronized (this) {
             started = false;
             if (next != null) {
                 next.cancel();
+                next = null;
+            }
+            long deadline = System.nanoTime() + planWaitOnStop.toNanos();
+            while (running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("stopping while the failover plan still runs; it stops before its next step once the lease is released");
+                    break;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (handOver != null && election.isLeader()) {
+            LOG.atWarn().setMessage("Stopping: handing over, stopping this controller's resource group before releasing the lease").log();
+            try {
+                handOver.run();
+            } catch (RuntimeException e) {
+                LOG.error("hand-over failed; releasing the lease anyway, the peer fences this controller before taking over", e);
             }
         }
         election.stop();
+        LOG.atInfo().setMessage("Lease released; controller failover daemon stopped").log();
     }
 
     /** Builds a {@link ControllerFailoverDaemon}. Not thread-safe. */
@@ -194,6 +228,8 @@ public final class ControllerFailoverDaemon {
         private Duration retryAfter = Duration.ofMinutes(1);
         private Duration tickEvery = Duration.ofSeconds(5);
         private TaskScheduler scheduler;
+        private Runnable handOver;
+        private Duration planWaitOnStop = Duration.ofSeconds(30);
         private LeadershipListener listener = new LeadershipListener() {
         };
 
@@ -233,6 +269,18 @@ public final class ControllerFailoverDaemon {
 
         public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** What a clean {@link #stop()} does on the leader before releasing the lease; none by default. */
+        public Builder handOver(Runnable handOver) {
+            this.handOver = Objects.requireNonNull(handOver, "handOver");
+            return this;
+        }
+
+        /** How long {@link #stop()} waits for a running plan to end (real time). */
+        public Builder planWaitOnStop(Duration wait) {
+            this.planWaitOnStop = Objects.requireNonNull(wait, "wait");
             return this;
         }
 

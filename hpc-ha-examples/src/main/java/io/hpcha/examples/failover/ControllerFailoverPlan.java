@@ -1,5 +1,6 @@
 package io.hpcha.examples.failover;
 
+import io.hpcha.ConnectionState;
 import io.hpcha.ControllerStatus;
 import io.hpcha.FloatingAddress;
 import io.hpcha.NodeId;
@@ -7,6 +8,7 @@ import io.hpcha.PromoteOptions;
 import io.hpcha.ReplicaRole;
 import io.hpcha.ReplicatedVolume;
 import io.hpcha.Scheduler;
+import io.hpcha.VolumeStatus;
 import io.hpcha.ConfigurationException;
 import io.hpcha.policy.FailoverPlan;
 import io.hpcha.policy.PlanListener;
@@ -24,8 +26,12 @@ import org.slf4j.LoggerFactory;
  * The on-prem HA controller's resource group, Pacemaker-style, as a {@link FailoverPlan}:
  *
  * <ol>
- *   <li>{@code fence-peer}: the peer is fenced (no compensation: a fenced peer stays fenced);</li>
- *   <li>{@code promote-volume}: the local replica is primary (compensation: demote);</li>
+ *   <li>{@code fence-peer}: the peer is fenced (no compensation: a fenced peer stays fenced). It counts as
+ *       done without fencing when the volume proves the peer holds nothing: the local replica is already
+ *       primary, or the peer is connected and secondary. So the active controller never fences its
+ *       healthy standby. Left out with {@link Fence#none()} (tests only);</li>
+ *   <li>{@code promote-volume}: the local replica is primary (compensation: demote), when a volume is
+ *       configured;</li>
  *   <li>{@code mount-filesystem}: the volume is mounted (compensation: unmount), when a mount is configured;</li>
  *   <li>{@code start-<service>} for each service in order, usually MariaDB, slurmdbd, slurmctld
  *       (compensation: stop);</li>
@@ -73,6 +79,7 @@ public final class ControllerFailoverPlan {
             return this;
         }
 
+        /** Optional: Slurm state on shared storage (BeeGFS, NFS) needs no promotion. */
         public Builder volume(ReplicatedVolume volume) {
             this.volume = Objects.requireNonNull(volume, "volume");
             return this;
@@ -134,29 +141,32 @@ public final class ControllerFailoverPlan {
             return this;
         }
 
-        /** @throws ConfigurationException when the fence, volume, address or scheduler is missing */
+        /** @throws ConfigurationException when the fence, address or scheduler is missing */
         public FailoverPlan build() {
             require(fence, "fence");
-            require(volume, "volume");
             require(address, "address");
             require(scheduler, "scheduler");
             FailoverPlan.Builder plan = FailoverPlan.builder("controller-failover")
                     .clock(clock).sleeper(sleeper).maxAttempts(maxAttempts).attemptTimeout(attemptTimeout)
                     .backoff(initialBackoff, maxBackoff)
                     .listener(new Fanout(List.copyOf(listeners)));
-            plan.step(PlanStep.builder("fence-peer")
-                    .verify(ctx -> fence.isFenced())
-                    .action(ctx -> {
-                        LOG.atWarn().setMessage("Fencing peer: {}").addArgument(fence.describe())
-                                .addKeyValue("fencingToken", ctx.fencingToken()).log();
-                        fence.fence(ctx.fencingToken());
-                    })
-                    .build());
-            plan.step(PlanStep.builder("promote-volume")
-                    .verify(ctx -> volume.status().local().map(r -> r.role() == ReplicaRole.PRIMARY).orElse(false))
-                    .action(ctx -> volume.promote(PromoteOptions.defaults()))
-                    .compensation(ctx -> volume.demote())
-                    .build());
+            if (fence != Fence.none()) {
+                plan.step(PlanStep.builder("fence-peer")
+                        .verify(ctx -> peerHoldsNothing() || fence.isFenced())
+                        .action(ctx -> {
+                            LOG.atWarn().setMessage("Fencing peer: {}").addArgument(fence.describe())
+                                    .addKeyValue("fencingToken", ctx.fencingToken()).log();
+                            fence.fence(ctx.fencingToken());
+                        })
+                        .build());
+            }
+            if (volume != null) {
+                plan.step(PlanStep.builder("promote-volume")
+                        .verify(ctx -> volume.status().local().map(r -> r.role() == ReplicaRole.PRIMARY).orElse(false))
+                        .action(ctx -> volume.promote(PromoteOptions.defaults()))
+                        .compensation(ctx -> volume.demote())
+                        .build());
+            }
             if (mount != null) {
                 plan.step(PlanStep.builder("mount-filesystem")
                         .verify(ctx -> mount.isMounted())
@@ -178,6 +188,21 @@ public final class ControllerFailoverPlan {
             plan.step(PlanStep.check("verify-scheduler",
                     ctx -> scheduler.controllers().stream().anyMatch(ControllerStatus::responding)));
             return plan.build();
+        }
+
+        /**
+         * Whether the volume proves the peer cannot be writing: this replica is already primary (the
+         * volume allows one primary), or the peer is connected and secondary. Without a volume nothing is proven.
+         */
+        private boolean peerHoldsNothing() {
+            if (volume == null) {
+                return false;
+            }
+            VolumeStatus s = volume.status();
+            boolean localPrimary = s.local().map(r -> r.role() == ReplicaRole.PRIMARY).orElse(false);
+            boolean peersPassive = !s.peers().isEmpty() && s.peers().stream()
+                    .allMatch(r -> r.connection() == ConnectionState.CONNECTED && r.role() == ReplicaRole.SECONDARY);
+            return localPrimary || peersPassive;
         }
 
         private static void require(Object o, String what) {

@@ -6,7 +6,10 @@ import io.hpcha.examples.config.ConfigDocument;
 import io.hpcha.examples.observability.MetricsSettings;
 import io.hpcha.spi.ProviderConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +22,7 @@ import java.util.Set;
  * @param fence          how the peer is fenced
  * @param mount          the file system on the replicated volume, if there is one to mount
  * @param services       the services to start, in order
+ * @param serviceCommands the services started by the operator's own commands instead of systemctl
  * @param systemctl      the systemctl program
  * @param commandTimeout the timeout of every command the daemon runs itself
  * @param maxAttempts    attempts per plan step
@@ -30,20 +34,33 @@ import java.util.Set;
  * @param safetyMargin   how long before the lease's expiry the controller stops acting
  * @param metrics        the metrics endpoint
  * @param logFormat      text or json
+ * @param onShutdown     what a clean stop (SIGTERM) does on the active controller before it releases the lease
  */
 public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optional<MountSettings> mount, List<String> services,
-                                         String systemctl, Duration commandTimeout, int maxAttempts, Duration attemptTimeout,
+                                         Map<String, ServiceCommands> serviceCommands, String systemctl, Duration commandTimeout, int maxAttempts, Duration attemptTimeout,
                                          Duration backoff, Duration maxBackoff, Duration retryAfter, Duration tickEvery,
-                                         Duration safetyMargin, MetricsSettings metrics, String logFormat) {
+                                         Duration safetyMargin, MetricsSettings metrics, String logFormat,
+                                         OnShutdown onShutdown) {
     /** The top-level keys of the file. */
     public static final Set<String> KEYS = Set.of("node", "lease", "volume", "address", "scheduler", "fleet", "fence", "mount",
-            "services", "systemctl", "commandTimeout", "plan", "election", "metrics", "logging");
+            "services", "systemctl", "commandTimeout", "plan", "election", "metrics", "logging", "onShutdown");
+
+    /** The keys of a service given as a section instead of a systemd unit name. */
+    public static final Set<String> SERVICE_KEYS = Set.of("name", "start", "stop", "status");
+
+    /** What the active controller does when the daemon is stopped cleanly, before it releases the lease. */
+    public enum OnShutdown {
+        /** Stop the services in reverse order, unmount and demote, so the peer can take over at once. */
+        STOP_GROUP,
+        /** Leave everything running (an upgrade of the daemon alone); the peer still takes over once the lease is free. */
+        LEAVE_RUNNING
+    }
 
     /**
      * How the peer is fenced: a fence agent's off and status commands, or a force-stop of its instance
      * through the top-level {@code fleet}.
      *
-     * @param method   {@code agent} or {@code fleet}
+     * @param method   {@code agent}, {@code fleet}, or {@code none} (no fencing: unsafe outside tests)
      * @param off      the agent's off command
      * @param status   the agent's status command
      * @param instance the peer's instance id
@@ -71,15 +88,14 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
         ProviderConfig plan = doc.section("plan").requireOnly(Set.of("maxAttempts", "attemptTimeout", "backoff", "maxBackoff", "retryAfter"));
         ProviderConfig election = doc.section("election").requireOnly(Set.of("tickEvery", "safetyMargin"));
         ProviderConfig logging = doc.section("logging").requireOnly(Set.of("format"));
-        List<String> services = root.stringList("services");
-        for (int i = 0; i < services.size(); i++) {
-            ArgumentChecks.unit("services[" + i + "]", services.get(i));
-        }
+        List<String> services = new ArrayList<>();
+        Map<String, ServiceCommands> commands = new LinkedHashMap<>();
+        services(doc, services, commands);
         int attempts = plan.integer("maxAttempts", 3);
         if (attempts < 1) {
             throw new ConfigurationException("plan.maxAttempts: expected at least 1, found " + attempts);
         }
-        return new ControllerFailoverSettings(node, fence(doc), mount(doc), services,
+        return new ControllerFailoverSettings(node, fence(doc), mount(doc), List.copyOf(services), Map.copyOf(commands),
                 root.string("systemctl", "systemctl"),
                 positive(root, "commandTimeout", Duration.ofSeconds(60)),
                 attempts,
@@ -90,13 +106,53 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
                 positive(election, "tickEvery", Duration.ofSeconds(5)),
                 election.duration("safetyMargin", Duration.ofSeconds(2)),
                 MetricsSettings.parse(doc.section("metrics"), 9465),
-                logging.optionalString("format").orElse(null));
+                logging.optionalString("format").orElse(null),
+                onShutdown(root));
+    }
+
+    private static OnShutdown onShutdown(ProviderConfig root) {
+        String v = root.string("onShutdown", "stop-group");
+        return switch (v) {
+            case "stop-group" -> OnShutdown.STOP_GROUP;
+            case "leave-running" -> OnShutdown.LEAVE_RUNNING;
+            default -> throw new ConfigurationException("onShutdown: expected stop-group or leave-running, found '" + v + "'");
+        };
+    }
+
+    /** Each item of {@code services}: a systemd unit name, or {name, start, stop, status} with command vectors. */
+    private static void services(ConfigDocument doc, List<String> names, Map<String, ServiceCommands> commands) {
+        List<Object> items = doc.list("services");
+        for (int i = 0; i < items.size(); i++) {
+            String key = "services[" + i + "]";
+            Object item = items.get(i);
+            if (item instanceof Map<?, ?> map) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                ProviderConfig c = ProviderConfig.of(key, copy).requireOnly(SERVICE_KEYS);
+                String name = ArgumentChecks.unit(key + ".name", c.string("name"));
+                try {
+                    commands.put(name, new ServiceCommands(c.stringList("start"), c.stringList("stop"), c.stringList("status")));
+                } catch (ConfigurationException e) {
+                    throw new ConfigurationException(key + "." + e.getMessage(), e);
+                }
+                names.add(name);
+            } else if (item instanceof String || item instanceof Number) {
+                names.add(ArgumentChecks.unit(key, String.valueOf(item)));
+            } else {
+                throw new ConfigurationException(key + ": expected a systemd unit name or {name, start, stop, status}, found "
+                        + (item instanceof List ? "a list" : "'" + item + "'"));
+            }
+            if (names.subList(0, names.size() - 1).contains(names.get(names.size() - 1))) {
+                throw new ConfigurationException(key + ": service '" + names.get(names.size() - 1) + "' is listed twice");
+            }
+        }
     }
 
     private static FenceSettings fence(ConfigDocument doc) {
         if (!doc.has("fence")) {
             throw new ConfigurationException("fence: missing; expected {method: agent, off: [...], status: [...]} or "
-                    + "{method: fleet, instance: i-...}: the peer must be fenced before this controller takes over");
+                    + "{method: fleet, instance: i-...}: the peer must be fenced before this controller takes over "
+                    + "(or, in tests only, {method: none})");
         }
         ProviderConfig f = doc.section("fence");
         String method = f.string("method");
@@ -122,7 +178,11 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
                 }
                 return new FenceSettings(method, List.of(), List.of(), f.string("instance"));
             }
-            default -> throw new ConfigurationException("fence.method: expected agent or fleet, found '" + method + "'");
+            case "none" -> {
+                f.requireOnly(Set.of("method"));
+                return new FenceSettings(method, List.of(), List.of(), null);
+            }
+            default -> throw new ConfigurationException("fence.method: expected agent, fleet or none, found '" + method + "'");
         }
     }
 

@@ -5,6 +5,14 @@ package io.hpcha.examples.failover;
  * replicated volume at once (STONITH). Implementations are thread-safe; {@link #fence} is idempotent.
  */
 public interface Fence {
+    /**
+     * No fencing at all: the plan leaves out its fence step. Unsafe outside tests (two controllers may
+     * then write the replicated state at once); configured only explicitly, with {@code fence: {method: none}}.
+     */
+    static Fence none() {
+        return NoFence.INSTANCE;
+    }
+
     /** What is fenced and how, for logs. */
     String describe();
 
