@@ -4,28 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hpcha.ConfigurationException;
-import io.hpcha.Lease;
 import io.hpcha.Leadership;
+import io.hpcha.Lease;
 import io.hpcha.NodeId;
 import io.hpcha.NotFoundException;
 import io.hpcha.testkit.LeaseCompatibilityKit;
 import io.hpcha.testkit.ManualClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@link DynamoDbLease} against DynamoDB Local: the Lease contract, races, and the token's monotonicity. */
@@ -150,6 +164,45 @@ class DynamoDbLeaseIT extends LeaseCompatibilityKit {
             Instant takeover = successor.stream().map(g -> g.returnedAt).min(Comparator.naturalOrder()).orElseThrow();
             assertThat(takeover).as("token %d taken over inside its validity", entry.getKey()).isAfterOrEqualTo(lastExpiry);
         }
+    }
+
+    /** docs/iam/dynamodb-lease.json allows exactly the DynamoDB actions a lease sends, no more. */
+    @Test
+    void theIamPolicyAllowsExactlyWhatTheLeaseCalls() throws Exception {
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(local.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local-secret")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context,
+                            ExecutionAttributes attributes) {
+                        sent.add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                }))
+                .build();
+        clients.add(client);
+        ManualClock clock = new ManualClock();
+        DynamoDbLease lease = DynamoDbLease.builder().dynamoDb(client).table(DynamoDbLocal.TABLE).name("slurm-controller")
+                .clock(clock).build();
+        Leadership l = lease.tryAcquire(NodeId.of("ctl1")).orElseThrow();
+        assertThat(lease.tryAcquire(NodeId.of("ctl2"))).isEmpty();
+        assertThat(lease.renew(l)).isTrue();
+        lease.release(l);
+
+        String policy = Files.readString(Path.of(System.getProperty("user.dir"))
+                .resolve("../docs/iam/dynamodb-lease.json").normalize());
+        Set<String> allowed = new TreeSet<>();
+        Matcher entries = IamPolicyDocsTest.ACTION_ENTRY.matcher(policy);
+        while (entries.find()) {
+            Matcher m = Pattern.compile("\"(dynamodb:[A-Za-z]+)\"").matcher(entries.group(1));
+            while (m.find()) {
+                allowed.add(m.group(1));
+            }
+        }
+        assertThat(sent).containsExactly("dynamodb:UpdateItem");
+        assertThat(allowed).isEqualTo(new TreeSet<>(sent));
+        assertThat(policy).as("writes limited to the lease items").contains("dynamodb:LeadingKeys").contains("slurm-controller");
     }
 
     @Test

@@ -119,6 +119,23 @@ class Ec2ErrorMappingTest {
     }
 
     @Test
+    void anAnswerTheSdkCannotReadIsUnexpectedOutputNotAnOutage() {
+        ec2.on("DescribeInstances").answer(200, "<html><body>Please sign in to the proxy</body>");
+
+        assertThatThrownBy(() -> fleet(Ec2StandIn.fastRetries(3)).instances())
+                .isInstanceOfSatisfying(io.hpcha.UnexpectedOutputException.class,
+                        e -> assertThat(e.getMessage()).contains("DescribeInstances"));
+    }
+
+    @Test
+    void anErrorWithoutACodeIsUnexpectedOutputWithTheBody() {
+        ec2.on("DescribeInstances").answer(400, "<html><body>Bad gateway config</body></html>");
+
+        assertThatThrownBy(() -> fleet(Ec2StandIn.fastRetries(3)).instances())
+                .isInstanceOf(io.hpcha.UnexpectedOutputException.class);
+    }
+
+    @Test
     void connectionResetsThatOutlastTheRetriesAreBackendUnavailable() {
         ec2.on("DescribeInstances").resetConnection();
 

@@ -6,10 +6,14 @@ import io.hpcha.NotFoundException;
 import io.hpcha.OperationRefusedException;
 import io.hpcha.UnexpectedOutputException;
 import io.hpcha.aws.InsufficientCapacityException;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -92,7 +96,7 @@ public final class AwsErrors {
     public HaException map(String action, String about, SdkException e) {
         String what = service + " " + action + about;
         if (e instanceof AwsServiceException ase) {
-            return mapService(action, what, ase);
+            return mapService(action, action + about, ase);
         }
         if (e instanceof ApiCallTimeoutException) {
             return new BackendUnavailableException(what + " did not complete within the API call timeout: " + e.getMessage(), e);
@@ -104,13 +108,14 @@ public final class AwsErrors {
             return new BackendUnavailableException(what + " was aborted (interrupted?): " + e.getMessage(), e);
         }
         String text = String.valueOf(e.getMessage());
-        if (e instanceof SdkClientException && !causedByIo(e) && text.toLowerCase(Locale.ROOT).contains("unmarshall")) {
+        if (e instanceof SdkClientException && !causedByNetwork(e) && text.toLowerCase(Locale.ROOT).contains("unmarshall")) {
             return new UnexpectedOutputException(what + " answered something the SDK could not read", text, e);
         }
         return new BackendUnavailableException("could not reach " + service + " for " + action + about + ": " + text, e);
     }
 
-    private HaException mapService(String action, String what, AwsServiceException e) {
+    private HaException mapService(String action, String actionAbout, AwsServiceException e) {
+        String what = service + " " + actionAbout;
         AwsErrorDetails details = e.awsErrorDetails();
         String code = details == null || details.errorCode() == null ? "" : details.errorCode();
         String message = details == null || details.errorMessage() == null ? String.valueOf(e.getMessage())
@@ -120,11 +125,11 @@ public final class AwsErrors {
         String iamAction = iamPrefix + ":" + action;
 
         if (permissionCodes.contains(code)) {
-            return new OperationRefusedException(code, service + " refused " + action + ": the caller lacks the IAM permission "
+            return new OperationRefusedException(code, service + " refused " + actionAbout + ": the caller lacks the IAM permission "
                     + iamAction + " on the resources involved; " + said, false, e);
         }
         if (credentialCodes.contains(code)) {
-            return new OperationRefusedException(code, service + " did not accept the credentials for " + action
+            return new OperationRefusedException(code, service + " did not accept the credentials for " + actionAbout
                     + " (IAM action " + iamAction + "): " + said, false, e);
         }
         if (notFound.test(code)) {
@@ -134,26 +139,32 @@ public final class AwsErrors {
             return new InsufficientCapacityException(code, what + " has no capacity now: " + said, e);
         }
         if (throttling.contains(code) || e.isThrottlingException()) {
-            return new BackendUnavailableException(service + " throttled " + action + " (retries exhausted): " + said, e);
+            return new BackendUnavailableException(service + " throttled " + actionAbout + " (retries exhausted): " + said, e);
         }
         if (unavailable.contains(code) || status >= 500) {
-            return new BackendUnavailableException(service + " failed " + action + " (retries exhausted): " + said, e);
+            return new BackendUnavailableException(service + " failed " + actionAbout + " (retries exhausted): " + said, e);
         }
         if (code.isEmpty()) {
             String raw = details == null || details.rawResponse() == null ? "" : details.rawResponse().asUtf8String();
             return new UnexpectedOutputException(what + " failed with HTTP " + status
                     + " and no error code the SDK could read", raw, e);
         }
-        return new OperationRefusedException(code, service + " refused " + action + ": " + said, false, e);
+        return new OperationRefusedException(code, service + " refused " + actionAbout + ": " + said, false, e);
     }
 
     private static String requestId(AwsServiceException e) {
         return e.requestId() == null ? "" : ", request " + e.requestId();
     }
 
-    private static boolean causedByIo(Throwable t) {
+    /**
+     * Whether the connection failed (reset, closed early, timed out) rather than the answer being
+     * unreadable: a JSON parser's exceptions are {@link IOException}s too, so the I/O type alone says nothing.
+     */
+    private static boolean causedByNetwork(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof IOException) {
+            if (c instanceof SocketException || c instanceof EOFException || c instanceof InterruptedIOException
+                    || c instanceof SSLException
+                    || c.getClass().getSimpleName().equals("ConnectionClosedException")) { // the HTTP client's early end of a body
                 return true;
             }
         }

@@ -148,6 +148,9 @@ public final class Ec2StandIn implements AutoCloseable {
             if (fault != null && fault.kind == FaultRule.Kind.RESET) {
                 return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
             }
+            if (fault != null && fault.kind == FaultRule.Kind.RAW) {
+                return xml(fault.status, fault.message, 0);
+            }
             if (fault != null && fault.kind == FaultRule.Kind.ERROR) {
                 return xml(fault.status, Ec2ApiError.envelope(fault.code, fault.message, requestId), 0);
             }

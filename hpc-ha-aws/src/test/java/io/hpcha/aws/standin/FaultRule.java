@@ -12,10 +12,11 @@ import java.util.Map;
  * standIn.on("ReplaceRoute").where("RouteTableId", "rtb-…").times(1).error(503, "RequestLimitExceeded", "Request limit exceeded.");
  * standIn.on("DescribeInstances").times(1).resetConnection();
  * standIn.on("DescribeRouteTables").delay(Duration.ofSeconds(3));   // the model still acts; the answer comes late
+ * standIn.on("DescribeInstances").answer(200, "<html>…</html>");       // not EC2 at all
  * }</pre>
  */
 public final class FaultRule {
-    enum Kind { NONE, ERROR, RESET, DELAY }
+    enum Kind { NONE, ERROR, RESET, DELAY, RAW }
 
     private final String action;
     private final Map<String, String> where = new LinkedHashMap<>();
@@ -59,6 +60,13 @@ public final class FaultRule {
     /** EC2's throttling answer: 503 {@code RequestLimitExceeded}. */
     public void throttle() {
         error(503, "RequestLimitExceeded", "Request limit exceeded.");
+    }
+
+    /** Answers {@code body} as it is, with {@code status}, instead of asking the model. */
+    public void answer(int status, String body) {
+        this.status = status;
+        this.message = body;
+        this.kind = Kind.RAW;
     }
 
     /** Resets the connection instead of answering. */
