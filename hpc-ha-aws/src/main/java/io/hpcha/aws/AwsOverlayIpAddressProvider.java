@@ -45,7 +45,7 @@ public final class AwsOverlayIpAddressProvider implements Provider<FloatingAddre
                 "discover", "createMissingRoute", "verifyTimeout", "verifyInterval"));
         AwsCallSettings settings = ProviderSupport.callSettings(c);
         String address = c.string("address");
-        Ec2Client ec2 = ProviderSupport.ec2(c);
+        Ec2Client ec2 = ProviderSupport.ec2(c, settings);
         return AwsOverlayIpAddress.builder().ec2(ec2).callSettings(settings)
                 .address(address)
                 .routeTables(c.stringList("routeTables"))

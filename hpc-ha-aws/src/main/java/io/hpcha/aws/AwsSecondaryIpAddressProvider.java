@@ -40,7 +40,7 @@ public final class AwsSecondaryIpAddressProvider implements Provider<FloatingAdd
                 "verifyTimeout", "verifyInterval"));
         AwsCallSettings settings = ProviderSupport.callSettings(c);
         String address = c.string("address");
-        Ec2Client ec2 = ProviderSupport.ec2(c);
+        Ec2Client ec2 = ProviderSupport.ec2(c, settings);
         return AwsSecondaryIpAddress.builder().ec2(ec2).callSettings(settings)
                 .address(address)
                 .networkInterfaces(ProviderSupport.interfaces(c, ec2, settings))

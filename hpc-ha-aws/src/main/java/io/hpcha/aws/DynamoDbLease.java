@@ -53,7 +53,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * over at {@code expiresAt} by their own clock. Keep {@code skew} well above what NTP/chrony achieves
  * on EC2 (typically well under 10 ms with the Amazon Time Sync Service); the default is 2 s.
  *
- * <p>Thread-safe; every method is one DynamoDB call.
+ * <p>Every call carries {@link AwsCallSettings} (by default 3 attempts, 5 s per call, 2 s per attempt),
+ * the SDK being the only retry layer; failures are mapped like EC2's: throttling and 5xx are
+ * {@link io.hpcha.BackendUnavailableException}, {@code AccessDeniedException} an
+ * {@link io.hpcha.OperationRefusedException} naming {@code dynamodb:UpdateItem}, a missing table a
+ * {@link io.hpcha.NotFoundException}. A failed condition is no error: the lease was not granted.
+ *
+ * <p>Thread-safe. {@code renew} and {@code release} are one conditional {@code UpdateItem} each,
+ * {@code tryAcquire} at most two; each is idempotent for the same holder and token.
  */
 public final class DynamoDbLease implements Lease {
     private static final Logger log = LoggerFactory.getLogger(DynamoDbLease.class);

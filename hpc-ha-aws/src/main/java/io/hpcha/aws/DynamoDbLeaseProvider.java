@@ -67,7 +67,7 @@ public final class DynamoDbLeaseProvider implements Provider<Lease> {
                     + " must be shorter than " + ProviderSupport.path(c, "duration") + " (" + duration + "), so that a renewal fails in time");
         }
         return DynamoDbLease.builder()
-                .dynamoDb(ProviderSupport.dynamoDb(c))
+                .dynamoDb(ProviderSupport.dynamoDb(c, settings))
                 .callSettings(settings)
                 .table(table).name(name).ttl(duration).clockSkew(skew)
                 .clock(context.clock())

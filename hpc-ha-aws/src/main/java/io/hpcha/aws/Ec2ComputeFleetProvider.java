@@ -41,8 +41,9 @@ public final class Ec2ComputeFleetProvider implements Provider<ComputeFleet> {
 
     static Ec2ComputeFleet fleet(ProviderConfig c) {
         ProviderConfig cluster = c.section("clusterTag").requireOnly(Set.of("key", "value"));
-        Ec2ComputeFleet.Builder b = Ec2ComputeFleet.builder().ec2(ProviderSupport.ec2(c))
-                .callSettings(ProviderSupport.callSettings(c))
+        AwsCallSettings settings = ProviderSupport.callSettings(c);
+        Ec2ComputeFleet.Builder b = Ec2ComputeFleet.builder().ec2(ProviderSupport.ec2(c, settings))
+                .callSettings(settings)
                 .clusterTag(cluster.string("key"), cluster.string("value"))
                 .nodeNameTag(c.string("nodeNameTag"));
         if (c.has("standbyTag")) {

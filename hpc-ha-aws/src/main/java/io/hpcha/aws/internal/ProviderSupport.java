@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -27,9 +28,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 
 /**
- * What the AWS providers share: the EC2 client and call settings built from configuration, and the
- * node interfaces (listed or discovered). Credentials always come from the SDK's default chain
- * (environment, profile, instance role); configuration files never hold secrets.
+ * What the AWS providers share: the EC2 and DynamoDB clients and the call settings built from
+ * configuration, and the node interfaces (listed or discovered). Credentials come from the SDK's
+ * default chain (environment, profile, instance role; for a plain-http emulator endpoint see
+ * {@link #dynamoDb}); configuration files never hold secrets.
  */
 public final class ProviderSupport {
     /** Keys every AWS provider accepts. */
@@ -48,9 +50,12 @@ public final class ProviderSupport {
         return Stream.concat(CLIENT_KEYS.stream(), Stream.of(keys)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** An EC2 client for {@code region} (or the SDK's region chain) and {@code endpoint} (or the regional one). */
-    public static Ec2Client ec2(ProviderConfig config) {
-        Ec2ClientBuilder b = Ec2Client.builder();
+    /**
+     * An EC2 client for {@code region} (or the SDK's region chain) and {@code endpoint} (or the
+     * regional one), with {@code settings}' retry strategy and timeouts (every call also carries them).
+     */
+    public static Ec2Client ec2(ProviderConfig config, AwsCallSettings settings) {
+        Ec2ClientBuilder b = Ec2Client.builder().overrideConfiguration(clientSettings(settings));
         config.optionalString("region").ifPresent(r -> b.region(Region.of(r)));
         config.optionalString("endpoint").ifPresent(e -> b.endpointOverride(uri(config, e)));
         return b.build();
@@ -58,12 +63,12 @@ public final class ProviderSupport {
 
     /**
      * A DynamoDB client for {@code region} (or the SDK's region chain) and {@code endpoint} (or the
-     * regional one). A plain {@code http://} endpoint is a local emulator such as DynamoDB Local: its
+     * regional one), with {@code settings}' retry strategy and timeouts. A plain {@code http://} endpoint is a local emulator such as DynamoDB Local: its
      * credentials come from system properties, environment or profile if there are any, else fixed
      * dummy ones, and the instance role is never asked.
      */
-    public static DynamoDbClient dynamoDb(ProviderConfig config) {
-        DynamoDbClientBuilder b = DynamoDbClient.builder();
+    public static DynamoDbClient dynamoDb(ProviderConfig config, AwsCallSettings settings) {
+        DynamoDbClientBuilder b = DynamoDbClient.builder().overrideConfiguration(clientSettings(settings));
         config.optionalString("region").ifPresent(r -> b.region(Region.of(r)));
         config.optionalString("endpoint").map(e -> uri(config, e)).ifPresent(endpoint -> {
             b.endpointOverride(endpoint);
@@ -81,6 +86,11 @@ public final class ProviderSupport {
             throw new ConfigurationException(path(config, "region") + ": missing, and the SDK found no region in "
                     + "AWS_REGION, aws.region or the profile: " + e.getMessage(), e);
         }
+    }
+
+    private static ClientOverrideConfiguration clientSettings(AwsCallSettings settings) {
+        return ClientOverrideConfiguration.builder().retryStrategy(settings.retryStrategy())
+                .apiCallTimeout(settings.apiCallTimeout()).apiCallAttemptTimeout(settings.apiCallAttemptTimeout()).build();
     }
 
     public static AwsCallSettings callSettings(ProviderConfig config) {
