@@ -2,6 +2,8 @@ package io.hpcha.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hpcha.Lease;
 import io.hpcha.Leadership;
 import io.hpcha.NodeId;
@@ -10,6 +12,7 @@ import io.hpcha.spi.ProviderConfig;
 import io.hpcha.spi.ProviderContext;
 import io.hpcha.spi.Providers;
 import io.hpcha.testkit.ManualClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +68,25 @@ class DynamoDbLeaseProviderIT {
         Leadership b = onB.tryAcquire(NodeId.of("ctl-b")).orElseThrow();
         assertThat(b.fencingToken()).isGreaterThan(a.fencingToken());
         assertThat(onA.renew(a)).as("the stale holder's renew").isFalse();
+    }
+
+    /** The section exactly as config/controller-failover.yaml ships it, plus an endpoint: the keys cannot drift apart. */
+    @Test
+    void theShippedExampleConfigurationWorks() throws Exception {
+        Path file = Path.of(System.getProperty("user.dir")).resolve("../config/controller-failover.yaml").normalize();
+        Map<?, ?> document = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
+        Map<String, Object> section = new LinkedHashMap<>();
+        ((Map<?, ?>) document.get("lease")).forEach((k, v) -> section.put(k.toString(), v));
+        assertThat(section).containsEntry("provider", "dynamodb").containsKeys("region", "table", "name", "duration");
+        section.put("endpoint", local.endpoint().toString());
+        section.put("table", DynamoDbLocal.TABLE);
+        ManualClock clock = new ManualClock();
+
+        Leadership l = lease(section, clock).tryAcquire(NodeId.of(document.get("node").toString())).orElseThrow();
+
+        assertThat(l.lease()).isEqualTo(section.get("name"));
+        assertThat(Duration.between(clock.instant(), l.expiresAt()))
+                .isEqualTo(ProviderConfig.of("lease", section).duration("duration", null));
     }
 
     @Test
