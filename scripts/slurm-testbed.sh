@@ -176,13 +176,17 @@ setup_network() {
   done
 }
 
+# Deleting a namespace takes its veth pair along, but asynchronously: each step tolerates a link that
+# is already gone, and the function returns once every link is, so that a start may follow at once.
 teardown_network() {
   local i
   for i in 0 1; do
-    ip netns list | grep -qw "^${CTL_NETNS[$i]}" && ip netns del "${CTL_NETNS[$i]}"
-    ip link show "hslurm-h$i" >/dev/null 2>&1 && ip link del "hslurm-h$i"
+    ip netns del "${CTL_NETNS[$i]}" 2>/dev/null || true
+    ip link del "hslurm-h$i" 2>/dev/null || true
   done
-  ip link show "$BRIDGE" >/dev/null 2>&1 && ip link del "$BRIDGE"
+  ip link del "$BRIDGE" 2>/dev/null || true
+  wait_for 10 bash -c "! ip link show hslurm-h0 && ! ip link show hslurm-h1 && ! ip link show $BRIDGE" \
+    || log "network links still present after teardown"
   return 0
 }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 final class ProviderSettings {
     /** Keys of a scheduler section ({@code slurm}, {@code slurm-nodes}, {@code slurm-controllers}). */
     static final Set<String> SCHEDULER_KEYS = Set.of("binDir", "slurmConf", "commandTimeout", "maxNodesPerUpdate",
-            "nodeSource", "markDownDespiteReturnToService2", "name");
+            "nodeSource", "markDownDespiteReturnToService2", "checkNodesExistFirst", "name");
 
     private ProviderSettings() {
     }
@@ -25,6 +25,7 @@ final class ProviderSettings {
         b.commandTimeout(c.duration("commandTimeout", SlurmScheduler.DEFAULT_COMMAND_TIMEOUT));
         b.maxNodesPerUpdate(c.integer("maxNodesPerUpdate", 1000));
         b.markDownDespiteReturnToService2(c.bool("markDownDespiteReturnToService2", false));
+        b.checkNodesExistFirst(c.bool("checkNodesExistFirst", true));
         c.optionalString("nodeSource").ifPresent(s -> b.nodeSource(nodeSource(c, s)));
         return b.build();
     }

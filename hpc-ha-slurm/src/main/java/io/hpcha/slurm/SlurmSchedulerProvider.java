@@ -8,7 +8,7 @@ import io.hpcha.spi.ProviderContext;
  * Provider {@code "slurm"} of {@link Scheduler}: a {@link SlurmScheduler}. Keys: {@code binDir},
  * {@code slurmConf}, {@code commandTimeout} (for example {@code 150s}), {@code maxNodesPerUpdate},
  * {@code nodeSource} ({@code auto}, {@code sinfo_json}, {@code scontrol_json}, {@code scontrol_text}),
- * {@code markDownDespiteReturnToService2}. Stateless.
+ * {@code markDownDespiteReturnToService2}, {@code checkNodesExistFirst}. Stateless.
  */
 public final class SlurmSchedulerProvider implements Provider<Scheduler> {
     @Override

@@ -34,6 +34,20 @@ class SlurmProvidersTest {
     }
 
     @Test
+    void theNodeCheckBeforeWritesIsOnUnlessTurnedOff() {
+        runner.on("scontrol show node -o", Fixture.load("slurm-22.05/scontrol-show-node-o.txt")).on("scontrol update", 0, "");
+        Scheduler checking = Providers.create(Scheduler.class, "slurm", context(Map.of("nodeSource", "scontrol_text")));
+        checking.drain(java.util.List.of(io.hpcha.NodeId.of("n1")), "r");
+        assertThat(runner.lines()).containsExactly("scontrol show node -o", "scontrol update nodename=n1 state=DRAIN reason=r");
+
+        ScriptedRunner other = new ScriptedRunner().on("scontrol update", 0, "");
+        Scheduler unchecked = Providers.create(Scheduler.class, "slurm", new ProviderContext(ProviderConfig.of("scheduler",
+                Map.of("checkNodesExistFirst", false)), other, clock, clock));
+        unchecked.drain(java.util.List.of(io.hpcha.NodeId.of("n1")), "r");
+        assertThat(other.lines()).containsExactly("scontrol update nodename=n1 state=DRAIN reason=r");
+    }
+
+    @Test
     void probeProviders() {
         assertThat(Providers.create(HealthProbe.class, "slurm-nodes", context(Map.of())).name()).isEqualTo("slurm-nodes");
         assertThat(Providers.create(HealthProbe.class, "slurm-controllers", context(Map.of("name", "ctl"))).name()).isEqualTo("ctl");
