@@ -69,8 +69,12 @@ public final class ConfigDocument {
         Map<String, Object> rest = new LinkedHashMap<>();
         map.forEach((k, val) -> rest.put(k.toString(), val));
         Object provider = rest.remove(Backends.PROVIDER);
-        if (!(provider instanceof String name) || name.isBlank()) {
+        if (provider == null || provider instanceof String blank && blank.isBlank()) {
             throw new ConfigurationException(key + "." + Backends.PROVIDER + ": missing; expected the name of a " + what + " provider");
+        }
+        if (!(provider instanceof String name)) {
+            throw new ConfigurationException(key + "." + Backends.PROVIDER + ": expected the name of a " + what + " provider, found "
+                    + (provider instanceof Map ? "a section" : provider instanceof List ? "a list" : "'" + provider + "'"));
         }
         return new BackendSection(key, name, ProviderConfig.of(key, rest));
     }

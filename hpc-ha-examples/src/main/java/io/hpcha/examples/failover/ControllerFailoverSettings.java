@@ -47,6 +47,26 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
 
     /** The keys of a service given as a section instead of a systemd unit name. */
     public static final Set<String> SERVICE_KEYS = Set.of("name", "start", "stop", "status");
+    private static final Set<String> PLAN = Set.of("maxAttempts", "attemptTimeout", "backoff", "maxBackoff", "retryAfter");
+    private static final Set<String> ELECTION = Set.of("tickEvery", "safetyMargin");
+    private static final Set<String> FENCE_AGENT = Set.of("method", "off", "status");
+    private static final Set<String> FENCE_FLEET = Set.of("method", "instance");
+    private static final Set<String> MOUNT = Set.of("device", "directory", "type");
+
+    /**
+     * Every key the daemon itself reads, by section path ({@code ""} for the top level, {@code []} for each
+     * item of a list). The backend sections ({@code lease}, {@code volume}, {@code address},
+     * {@code scheduler}, {@code fleet}) belong to their providers.
+     */
+    public static final Map<String, Set<String>> SCHEMA = Map.of(
+            "", KEYS, "fence", union(FENCE_AGENT, FENCE_FLEET), "mount", MOUNT, "services[]", SERVICE_KEYS,
+            "plan", PLAN, "election", ELECTION, "metrics", MetricsSettings.KEYS, "logging", Set.of("format"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
+    }
 
     /** What the active controller does when the daemon is stopped cleanly, before it releases the lease. */
     public enum OnShutdown {
@@ -85,9 +105,9 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("node: " + e.getMessage(), e);
         }
-        ProviderConfig plan = doc.section("plan").requireOnly(Set.of("maxAttempts", "attemptTimeout", "backoff", "maxBackoff", "retryAfter"));
-        ProviderConfig election = doc.section("election").requireOnly(Set.of("tickEvery", "safetyMargin"));
-        ProviderConfig logging = doc.section("logging").requireOnly(Set.of("format"));
+        ProviderConfig plan = doc.section("plan").requireOnly(PLAN);
+        ProviderConfig election = doc.section("election").requireOnly(ELECTION);
+        ProviderConfig logging = doc.section("logging").requireOnly(SCHEMA.get("logging"));
         List<String> services = new ArrayList<>();
         Map<String, ServiceCommands> commands = new LinkedHashMap<>();
         services(doc, services, commands);
@@ -158,7 +178,7 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
         String method = f.string("method");
         switch (method) {
             case "agent" -> {
-                f.requireOnly(Set.of("method", "off", "status"));
+                f.requireOnly(FENCE_AGENT);
                 List<String> off = f.stringList("off");
                 List<String> status = f.stringList("status");
                 if (off.isEmpty()) {
@@ -171,7 +191,7 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
                 return new FenceSettings(method, off, status, null);
             }
             case "fleet" -> {
-                f.requireOnly(Set.of("method", "instance"));
+                f.requireOnly(FENCE_FLEET);
                 if (!doc.has("fleet")) {
                     throw new ConfigurationException("fleet: missing; fence.method 'fleet' stops the peer through a fleet section "
                             + "such as {provider: ec2, region: ...}");
@@ -190,7 +210,7 @@ public record ControllerFailoverSettings(NodeId node, FenceSettings fence, Optio
         if (!doc.has("mount")) {
             return Optional.empty();
         }
-        ProviderConfig m = doc.section("mount").requireOnly(Set.of("device", "directory", "type"));
+        ProviderConfig m = doc.section("mount").requireOnly(MOUNT);
         return Optional.of(new MountSettings(
                 ArgumentChecks.path("mount.device", m.string("device")),
                 ArgumentChecks.path("mount.directory", m.string("directory")),

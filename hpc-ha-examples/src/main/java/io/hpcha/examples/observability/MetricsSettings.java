@@ -12,6 +12,9 @@ import java.util.Set;
  * @param port    the port to listen on
  */
 public record MetricsSettings(boolean enabled, String host, int port) {
+    /** The keys of the section. */
+    public static final Set<String> KEYS = Set.of("enabled", "host", "port");
+
     public MetricsSettings {
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("metrics.port: expected 0 to 65535, found " + port);
@@ -20,7 +23,7 @@ public record MetricsSettings(boolean enabled, String host, int port) {
 
     /** Reads {@code metrics: {enabled, host, port}}; the port defaults to {@code defaultPort}. */
     public static MetricsSettings parse(ProviderConfig section, int defaultPort) {
-        section.requireOnly(Set.of("enabled", "host", "port"));
+        section.requireOnly(KEYS);
         return new MetricsSettings(section.bool("enabled", true), section.string("host", "0.0.0.0"),
                 section.integer("port", defaultPort));
     }

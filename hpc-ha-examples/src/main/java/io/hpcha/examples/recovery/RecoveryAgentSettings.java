@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,21 @@ public record RecoveryAgentSettings(List<ComputePair> pairs, Duration interval, 
                                     ProviderConfig budget, MetricsSettings metrics, String logFormat) {
     /** The top-level keys of the file. */
     public static final Set<String> KEYS = Set.of("agent", "budget", "fleet", "scheduler", "metrics", "logging");
+    private static final Set<String> AGENT = Set.of("interval", "jitter", "recovery", "failedNode", "reason",
+            "standbyReadyTimeout", "dryRun", "pairs");
+    private static final Set<String> PAIR = Set.of("label", "primary", "standby", "primaryInstance", "standbyInstance");
+    private static final Set<String> BUDGET = Set.of("maxActions", "window", "limits", "maxFailingShare", "minimumSubjects",
+            "coolDown", "trustedObservationsToClose");
+    private static final Set<String> LIMIT = Set.of("maxActions", "window");
+
+    /**
+     * Every key the daemon itself reads, by section path ({@code ""} for the top level, {@code []} for each
+     * item of a list, {@code *} for any key of a map). The backend sections ({@code fleet}, {@code scheduler})
+     * belong to their providers.
+     */
+    public static final Map<String, Set<String>> SCHEMA = Map.of(
+            "", KEYS, "agent", AGENT, "agent.pairs[]", PAIR, "budget", BUDGET, "budget.limits.*", LIMIT,
+            "metrics", MetricsSettings.KEYS, "logging", Set.of("format"));
 
     public RecoveryAgentSettings {
         pairs = List.copyOf(pairs);
@@ -43,9 +59,8 @@ public record RecoveryAgentSettings(List<ComputePair> pairs, Duration interval, 
 
     public static RecoveryAgentSettings parse(ConfigDocument doc) {
         doc.requireOnly(KEYS);
-        ProviderConfig agent = doc.section("agent").requireOnly(Set.of("interval", "jitter", "recovery", "failedNode",
-                "reason", "standbyReadyTimeout", "dryRun", "pairs"));
-        ProviderConfig logging = doc.section("logging").requireOnly(Set.of("format"));
+        ProviderConfig agent = doc.section("agent").requireOnly(AGENT);
+        ProviderConfig logging = doc.section("logging").requireOnly(SCHEMA.get("logging"));
         budgetBuilder(doc.section("budget"), Clock.systemUTC()); // checked now, built later on the daemon's clock
         return new RecoveryAgentSettings(
                 pairs(doc),
@@ -63,8 +78,7 @@ public record RecoveryAgentSettings(List<ComputePair> pairs, Duration interval, 
 
     /** A budget builder from the {@code budget} section. */
     public static RemediationBudget.Builder budgetBuilder(ProviderConfig b, Clock clock) {
-        b.requireOnly(Set.of("maxActions", "window", "limits", "maxFailingShare", "minimumSubjects", "coolDown",
-                "trustedObservationsToClose"));
+        b.requireOnly(BUDGET);
         RemediationBudget.Builder builder = RemediationBudget.builder().name(RecoveryAgent.LOOP).clock(clock)
                 .maxActions(b.integer("maxActions", 3), positive(b, "window", Duration.ofHours(1)))
                 .maxFailingShare(b.number("maxFailingShare", 0.5))
@@ -73,7 +87,7 @@ public record RecoveryAgentSettings(List<ComputePair> pairs, Duration interval, 
                 .trustedObservationsToClose(b.integer("trustedObservationsToClose", 1));
         ProviderConfig limits = b.section("limits");
         for (String kind : limits.keys()) {
-            ProviderConfig l = limits.section(kind).requireOnly(Set.of("maxActions", "window"));
+            ProviderConfig l = limits.section(kind).requireOnly(LIMIT);
             builder.limit(kind, l.integer("maxActions", 3), positive(l, "window", Duration.ofHours(1)));
         }
         return builder;
@@ -82,7 +96,7 @@ public record RecoveryAgentSettings(List<ComputePair> pairs, Duration interval, 
     private static List<ComputePair> pairs(ConfigDocument doc) {
         List<ComputePair> out = new ArrayList<>();
         for (ProviderConfig p : doc.sections("agent", "pairs")) {
-            p.requireOnly(Set.of("label", "primary", "standby", "primaryInstance", "standbyInstance"));
+            p.requireOnly(PAIR);
             String primary = p.string("primary");
             String standby = p.string("standby");
             try {
