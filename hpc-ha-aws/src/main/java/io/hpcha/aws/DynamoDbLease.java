@@ -65,6 +65,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoDbLease implements Lease {
     private static final Logger log = LoggerFactory.getLogger(DynamoDbLease.class);
     private static final Pattern LEASE_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9._-]{3,255}");
 
     private static final AwsCallSettings DEFAULT_CALL_SETTINGS = AwsCallSettings.builder()
             .maxAttempts(3).apiCallTimeout(Duration.ofSeconds(5)).apiCallAttemptTimeout(Duration.ofSeconds(2)).build();
@@ -92,6 +93,9 @@ public final class DynamoDbLease implements Lease {
         this.clock = require(b.clock, "clock");
         this.callSettings = require(b.callSettings, "callSettings");
         this.override = AwsRequestOverrides.of(callSettings);
+        if (!isValidTableName(table)) {
+            throw new ConfigurationException("DynamoDB table name '" + table + "' must be 3-255 of [A-Za-z0-9._-]");
+        }
         if (!isValidName(name)) {
             throw new ConfigurationException("lease name '" + name + "' must be 1-255 of [A-Za-z0-9._:-]");
         }
@@ -144,6 +148,11 @@ public final class DynamoDbLease implements Lease {
     /** Whether {@code name} may name a lease: 1-255 of {@code [A-Za-z0-9._:-]}. */
     public static boolean isValidName(String name) {
         return name != null && LEASE_NAME.matcher(name).matches();
+    }
+
+    /** Whether DynamoDB accepts {@code table} as a table name: 3-255 of {@code [A-Za-z0-9._-]}. */
+    public static boolean isValidTableName(String table) {
+        return table != null && TABLE_NAME.matcher(table).matches();
     }
 
     /** The lease's name: the item's key. */

@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * provider: dynamodb
- * region: eu-west-1                  # optional: the SDK's region chain otherwise
+ * region: eu-west-1                  # optional: the SDK's region chain otherwise (us-east-1 for an http:// endpoint)
  * table: hpc-ha-leases               # partition key: the string attribute "lease"
  * name: slurm-controller
  * duration: 15s                      # how long a grant lasts without renewal (default 15s)
@@ -55,6 +55,9 @@ public final class DynamoDbLeaseProvider implements Provider<Lease> {
         String name = c.string("name");
         Duration duration = c.duration("duration", Duration.ofSeconds(15));
         Duration skew = c.duration("clockSkew", Duration.ofSeconds(2));
+        if (!DynamoDbLease.isValidTableName(table)) {
+            throw new ConfigurationException(ProviderSupport.path(c, "table") + ": '" + table + "' must be 3-255 of [A-Za-z0-9._-]");
+        }
         if (!DynamoDbLease.isValidName(name)) {
             throw new ConfigurationException(ProviderSupport.path(c, "name") + ": '" + name + "' must be 1-255 of [A-Za-z0-9._:-]");
         }

@@ -88,6 +88,9 @@ class AwsProvidersTest {
         Lease local = Providers.create(Lease.class, "dynamodb", leaseContext(leaseSection(
                 "endpoint", "http://10.0.0.1:8000", "clockSkew", "1s", "duration", "PT10S")));
         assertThat(local).isInstanceOf(DynamoDbLease.class);
+        Lease noRegion = Providers.create(Lease.class, "dynamodb", leaseContext(leaseSection(
+                "endpoint", "http://127.0.0.1:8000", "region", null)));
+        assertThat(noRegion).as("an emulator needs no region").isInstanceOf(DynamoDbLease.class);
     }
 
     @Test
@@ -96,6 +99,7 @@ class AwsProvidersTest {
         cases.put("lease.tabel", leaseSection("tabel", "x"));
         cases.put("lease.table", leaseSection("table", null));
         cases.put("lease.name", leaseSection("name", null));
+        cases.put("lease.table:", leaseSection("table", "a b"));
         cases.put("lease.name:", leaseSection("name", "two words"));
         cases.put("lease.duration", leaseSection("duration", "soon"));
         cases.put("lease.duration:", leaseSection("duration", "3s"));

@@ -216,11 +216,19 @@ class DynamoDbLeaseIT extends LeaseCompatibilityKit {
 
     @Test
     void rejectsAnUnsafeConfiguration() {
-        assertThatThrownBy(() -> DynamoDbLease.builder().dynamoDb(local.client()).table("t").name("x")
+        DynamoDbClient client = local.client();
+        clients.add(client);
+        assertThatThrownBy(() -> DynamoDbLease.builder().dynamoDb(client).table("leases").name("x")
                 .ttl(Duration.ofSeconds(3)).clockSkew(Duration.ofSeconds(2)).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("twice the clock skew");
-        assertThatThrownBy(() -> DynamoDbLease.builder().dynamoDb(local.client()).table("t").name("bad name").build())
-                .isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> DynamoDbLease.builder().dynamoDb(client).table("leases").name("bad name").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("lease name");
+        assertThatThrownBy(() -> DynamoDbLease.builder().dynamoDb(client).table("t").name("x").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("table name");
+        assertThatThrownBy(() -> DynamoDbLease.builder().dynamoDb(client).table("leases").name("x").ttl(Duration.ofSeconds(5))
+                .callSettings(AwsCallSettings.defaults()).build())
+                .as("a 30 s call cannot renew a 5 s grant").isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("apiCallTimeout");
     }
 
     private record Grant(Leadership leadership, Instant returnedAt) {

@@ -65,7 +65,7 @@ public final class ProviderSupport {
      * A DynamoDB client for {@code region} (or the SDK's region chain) and {@code endpoint} (or the
      * regional one), with {@code settings}' retry strategy and timeouts. A plain {@code http://} endpoint is a local emulator such as DynamoDB Local: its
      * credentials come from system properties, environment or profile if there are any, else fixed
-     * dummy ones, and the instance role is never asked.
+     * dummy ones, the region is us-east-1 unless configured, and the instance metadata is never asked.
      */
     public static DynamoDbClient dynamoDb(ProviderConfig config, AwsCallSettings settings) {
         DynamoDbClientBuilder b = DynamoDbClient.builder().overrideConfiguration(clientSettings(settings));
@@ -73,6 +73,9 @@ public final class ProviderSupport {
         config.optionalString("endpoint").map(e -> uri(config, e)).ifPresent(endpoint -> {
             b.endpointOverride(endpoint);
             if (endpoint.getScheme().equalsIgnoreCase("http")) {
+                if (!config.has("region")) {
+                    b.region(Region.US_EAST_1); // an emulator's region only names its database; never ask the instance
+                }
                 b.credentialsProvider(AwsCredentialsProviderChain.of(
                         SystemPropertyCredentialsProvider.create(),
                         EnvironmentVariableCredentialsProvider.create(),
