@@ -68,7 +68,7 @@ public final class RecoveryAgentCommand implements Callable<Integer> {
             if (once) {
                 return agent.runOnce().status() == PassReport.Status.COMPLETED ? 0 : 1;
             }
-            MetricsServer server = s.metrics().enabled() ? MetricsServer.start(metrics, s.metrics().host(), s.metrics().port()) : null;
+            MetricsServer server = s.metrics().enabled() ? MetricsServer.start(metrics, s.metrics().host(), s.metrics().port()).operate(budget) : null;
             try {
                 agent.start();
                 process.awaitShutdown(() -> agent.stop(Duration.ofSeconds(20)));

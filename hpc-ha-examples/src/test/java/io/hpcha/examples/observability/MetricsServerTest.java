@@ -57,4 +57,39 @@ class MetricsServerTest {
             assertThat(health.body()).isEqualTo("ok\n");
         }
     }
+
+    @Test
+    void anOperatorOnTheHostCanEndOrHoldProtectedModeOverHttp() throws Exception {
+        io.hpcha.testkit.ManualClock clock = new io.hpcha.testkit.ManualClock();
+        RemediationBudget budget = RemediationBudget.builder().clock(clock).coolDown(Duration.ofMinutes(5)).build();
+        budget.recordObserverFailure("EC2 API failing");
+        HttpClient http = HttpClient.newHttpClient();
+        try (MetricsServer server = MetricsServer.start(DaemonMetrics.prometheus(), "127.0.0.1", 0).operate(budget)) {
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(base + "/budget")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(state.body()).isEqualTo("PROTECTED: EC2 API failing\n");
+
+            HttpResponse<String> reset = http.send(HttpRequest.newBuilder(URI.create(base + "/budget/reset?operator=alice"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reset.statusCode()).isEqualTo(200);
+            assertThat(reset.body()).isEqualTo("NORMAL\n");
+            assertThat(budget.isProtected()).isFalse();
+
+            HttpResponse<String> hold = http.send(HttpRequest.newBuilder(URI.create(base + "/budget/hold?operator=bob"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(hold.body()).isEqualTo("HELD: held by operator bob\n");
+            clock.advance(Duration.ofHours(1));
+            budget.recordObservation(new FailureCensus(0, 4));
+            assertThat(budget.state()).as("a hold outlasts any cool-down").isEqualTo(RemediationBudget.State.HELD);
+
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/budget/reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(400);
+            HttpResponse<String> viaGet = http.send(HttpRequest.newBuilder(URI.create(base + "/budget/reset?operator=alice")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(viaGet.statusCode()).isEqualTo(405);
+            assertThat(budget.state()).isEqualTo(RemediationBudget.State.HELD);
+        }
+    }
 }
