@@ -20,7 +20,8 @@ import java.util.Objects;
  * resource name), from {@link DrbdVolume#status()}:
  *
  * <ul>
- *   <li>{@link Health#UNHEALTHY}: the local disk is Diskless (not a client) or Failed, the resource
+ *   <li>{@link Health#UNHEALTHY}: the local disk is Diskless or Failed (so do not point this probe at
+ *       an intentionally diskless client or tiebreaker), the resource
  *       has no quorum, a peer is StandAlone, a split brain is known, or the resource is not up</li>
  *   <li>{@link Health#DEGRADED}: a peer is not connected, a resync is running, or a disk (local or
  *       peer) is Outdated, Inconsistent or otherwise not UpToDate</li>
