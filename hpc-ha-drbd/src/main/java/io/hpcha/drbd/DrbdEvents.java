@@ -10,7 +10,7 @@ import io.hpcha.drbd.internal.Events2Record;
 import io.hpcha.drbd.internal.Events2State;
 import io.hpcha.drbd.internal.VolumeStatusMapper;
 import io.hpcha.spi.Sleeper;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +141,7 @@ public final class DrbdEvents implements AutoCloseable {
         if (p != null) {
             try {
                 p.write("n\n");
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 log.debug("could not ask drbdsetup events2 for its state: {}", e.toString());
             }
         }
@@ -213,7 +213,7 @@ public final class DrbdEvents implements AutoCloseable {
                 failed(new BackendUnavailableException(String.join(" ", argv) + " exited"
                         + p.exitCode().stream().mapToObj(c -> " with code " + c).findFirst().orElse("")));
             }
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             if (!closed) {
                 failed(new BackendUnavailableException("reading " + String.join(" ", argv) + ": " + e.getMessage(), e));
             }

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalInt;
@@ -31,14 +32,22 @@ final class SystemLineProcess implements LineProcess {
     }
 
     @Override
-    public String readLine() throws IOException {
-        return out.readLine();
+    public String readLine() {
+        try {
+            return out.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
-    public synchronized void write(String text) throws IOException {
-        in.write(text.getBytes(StandardCharsets.UTF_8));
-        in.flush();
+    public synchronized void write(String text) {
+        try {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
