@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,10 +19,11 @@ import org.opentest4j.TestAbortedException;
  * setUp(SlurmTestbed testbed)}); a parameter annotated {@link Ha} gets the two-controller one. Each
  * kind starts once per test run and stops when the run ends.
  *
- * <p>Without root or without Slurm and munge installed the tests are skipped, unless
- * {@code HPCHA_REQUIRE_REAL_BACKENDS=true} (as in CI): then they fail.
+ * <p>Without root or without Slurm and munge installed the test class is skipped (checked before
+ * any parameter is resolved: a resolver cannot skip, its exceptions are errors), unless
+ * {@code HPCHA_REQUIRE_REAL_BACKENDS=true} (as in CI): then it fails.
  */
-final class SlurmTestbedExtension implements ParameterResolver {
+final class SlurmTestbedExtension implements BeforeAllCallback, ParameterResolver {
     /** Asks for the two-controller testbed. */
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
@@ -28,6 +31,13 @@ final class SlurmTestbedExtension implements ParameterResolver {
     }
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SlurmTestbedExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        boolean ha = Arrays.stream(context.getRequiredTestClass().getDeclaredMethods())
+                .flatMap(m -> Arrays.stream(m.getParameters())).anyMatch(p -> p.isAnnotationPresent(Ha.class));
+        requireEnvironment(ha);
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -72,9 +82,14 @@ final class SlurmTestbedExtension implements ParameterResolver {
         } else if (!"root".equals(System.getProperty("user.name"))) {
             missing = "the Slurm testbed needs root (slurmd, munged" + (ha ? ", network namespaces" : "") + ")";
         } else {
-            for (String program : new String[]{"/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/sbin/munged", "/usr/bin/scontrol"}) {
-                if (!Files.isExecutable(Path.of(program))) {
+            for (String program : new String[]{"slurmctld", "slurmd", "munged", "scontrol", "sinfo", "sbatch"}) {
+                if (!onPath(program)) {
                     missing = program + " is not installed (Debian packages slurm-wlm and munge)";
+                }
+            }
+            for (String program : ha ? new String[]{"ip", "unshare"} : new String[0]) {
+                if (!onPath(program)) {
+                    missing = program + " is not installed (Debian packages iproute2 and util-linux)";
                 }
             }
         }
@@ -85,6 +100,13 @@ final class SlurmTestbedExtension implements ParameterResolver {
             throw new TestAbortedException("skipped: " + missing);
         }
         return script;
+    }
+
+    /** Whether {@code program} is on PATH or in the sbin directories a root shell would search. */
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/bin:/bin";
+        return Arrays.stream(path.split(":")).filter(d -> !d.isEmpty())
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
     private static Path findScript() {
