@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class DaemonProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonProcess.class);
 
+    /** How long the JVM waits on SIGTERM for the daemon's clean stop (a running plan, the hand-over, the lease release). */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
     private final String name;
     private final ScheduledExecutorService executor;
     private final CountDownLatch shutdown = new CountDownLatch(1);
@@ -36,7 +39,7 @@ public final class DaemonProcess implements AutoCloseable {
         Thread hook = new Thread(() -> {
             shutdown.countDown();
             try {
-                stopped.await(30, TimeUnit.SECONDS);
+                stopped.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -107,6 +107,7 @@ public final class ControllerFailoverCommand implements Callable<Integer> {
             ControllerFailoverDaemon.Builder db = ControllerFailoverDaemon.builder(plan, lease, s.node())
                     .clock(clock).tickEvery(s.tickEvery()).safetyMargin(s.safetyMargin()).retryAfter(s.retryAfter())
                     .scheduler(process.scheduler()).executor(planThread)
+                    .planWaitOnStop(DaemonProcess.STOP_GRACE.dividedBy(3)) // leaves time for the hand-over and the release
                     .listener(metrics.leadershipListener(s.node().value()));
             if (s.onShutdown() == ControllerFailoverSettings.OnShutdown.STOP_GROUP) {
                 db.handOver(new ResourceGroupStop(services, s.services(), mount, volume));

@@ -106,6 +106,65 @@ class ConfigSamplesTest {
         Assumptions.assumeTrue(missing.isEmpty(), "not on the class path yet: " + missing);
     }
 
+    /** The setup of the end-to-end failover test: two controllers in network namespaces, DynamoDB Local, a real Slurm. */
+    static final String END_TO_END = """
+            node: ctl-a
+            lease:
+              provider: dynamodb
+              region: us-east-1
+              endpoint: http://127.0.0.1:8000
+              table: hpc-ha-leases
+              name: slurm-controller
+              duration: 6s
+              clockSkew: 1s
+              apiCallTimeout: 2s
+              apiCallAttemptTimeout: 1s
+            address:
+              provider: linux-ip
+              address: 10.213.0.100
+              prefixLength: 24
+              interface: eth0
+              localNode: ctl-a
+              nodes:
+                ctl-a: {netns: hpcha-ctl-a}
+                ctl-b: {netns: hpcha-ctl-b}
+            scheduler:
+              provider: slurm
+              slurmConf: /tmp/hpcha-e2e/slurm.conf
+              commandTimeout: 10s
+            fence: {method: none}
+            services:
+              - name: slurmctld
+                start: [ip, netns, exec, hpcha-ctl-a, /tmp/hpcha-e2e/slurmctld-start, ctl-a]
+                stop: [ip, netns, exec, hpcha-ctl-a, /tmp/hpcha-e2e/slurmctld-stop, ctl-a]
+                status: [ip, netns, exec, hpcha-ctl-a, /tmp/hpcha-e2e/slurmctld-running, ctl-a]
+            commandTimeout: 20s
+            onShutdown: stop-group
+            plan: {maxAttempts: 3, attemptTimeout: 30s, backoff: 500ms, maxBackoff: 2s, retryAfter: 5s}
+            election: {tickEvery: 1s, safetyMargin: 2s}
+            metrics: {enabled: false}
+            logging: {format: text}
+            """;
+
+    @Test
+    void theEndToEndControllerSetupIsAcceptedByTheRealParserAndProviders() {
+        ConfigDocument doc = YamlConfig.parse("e2e.yaml", END_TO_END);
+        ControllerFailoverSettings s = ControllerFailoverSettings.parse(doc);
+        assertThat(s.fence().method()).isEqualTo("none");
+        assertThat(s.mount()).isEmpty();
+        assertThat(s.serviceCommands().get("slurmctld").status()).endsWith("/tmp/hpcha-e2e/slurmctld-running", "ctl-a");
+        List<String> missing = new ArrayList<>();
+        for (var backend : Map.of("lease", Lease.class, "address", FloatingAddress.class, "scheduler", Scheduler.class).entrySet()) {
+            String provider = doc.backend(backend.getKey(), "").provider();
+            if (registered(backend.getValue(), provider)) {
+                assertThat(backends().create(doc, backend.getKey(), backend.getValue())).isNotNull();
+            } else {
+                missing.add(provider);
+            }
+        }
+        Assumptions.assumeTrue(missing.isEmpty(), "not on the class path yet: " + missing);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyKeyInTheSamplesIsRead() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
