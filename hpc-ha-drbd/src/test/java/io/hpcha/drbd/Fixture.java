@@ -25,6 +25,33 @@ public final class Fixture {
     }
 
     /**
+     * A command captured from the installed drbd-utils ({@code drbd-utils-9.22/}): its argument
+     * vector, exit code, standard output and standard error, as recorded by the header lines.
+     */
+    public static Captured captured(String name) {
+        String[] lines = load("drbd-utils-9.22/" + name).split("\n", -1);
+        List<String> argv = List.of(lines[0].substring(2).split(" "));
+        int exit = Integer.parseInt(lines[1].substring("# exit ".length()));
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        StringBuilder target = null;
+        for (int i = 2; i < lines.length; i++) {
+            if (lines[i].equals("# stdout:")) {
+                target = out;
+            } else if (lines[i].equals("# stderr:")) {
+                target = err;
+            } else if (target != null && !(i == lines.length - 1 && lines[i].isEmpty())) {
+                target.append(lines[i]).append('\n');
+            }
+        }
+        return new Captured(argv, exit, out.toString(), err.toString());
+    }
+
+    /** One captured run of a drbd-utils program. */
+    public record Captured(List<String> argv, int exitCode, String stdout, String stderr) {
+    }
+
+    /**
      * The output blocks of a drbd-utils {@code .test} file: for each {@code $ command} line, the
      * lines it printed (without the trailing exit code line).
      */

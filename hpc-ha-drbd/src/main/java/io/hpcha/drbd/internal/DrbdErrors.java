@@ -1,6 +1,7 @@
 package io.hpcha.drbd.internal;
 
 import io.hpcha.BackendUnavailableException;
+import io.hpcha.ConfigurationException;
 import io.hpcha.HaException;
 import io.hpcha.NotFoundException;
 import io.hpcha.OperationRefusedException;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  *   <li>exit 17 without a readable code → refused (no UpToDate data)</li>
  *   <li>{@code Unknown resource} (code 158), drbdadm's {@code not defined in your config} →
  *       {@link NotFoundException}</li>
- *   <li>no DRBD module to talk to → {@link BackendUnavailableException}</li>
+ *   <li>no DRBD module to talk to ({@code Failed to modprobe drbd}) → {@link BackendUnavailableException}</li>
+ *   <li>drbdadm without any configuration ({@code no resources defined!}) → {@link ConfigurationException}</li>
  *   <li>anything else → {@link UnexpectedOutputException} with the text</li>
  * </ul>
  */
@@ -78,6 +80,10 @@ public final class DrbdErrors {
             return new OperationRefusedException(String.valueOf(EXIT_NO_UP_TO_DATE_DATA),
                     prefix + "no access to UpToDate data" + (text.isEmpty() ? "" : ": " + firstLine(text)));
         }
+        if (text.contains("no resources defined!")) {
+            return new ConfigurationException(prefix + "drbdadm finds no resource in its configuration"
+                    + " (/etc/drbd.conf and the files it includes)");
+        }
         if (isModuleMissing(text)) {
             return new BackendUnavailableException(prefix + firstLine(text) + " (is the drbd kernel module loaded?)");
         }
@@ -91,12 +97,18 @@ public final class DrbdErrors {
     }
 
     private static boolean isModuleMissing(String text) {
-        return text.contains("generic netlink family") || text.contains("Could not connect to 'drbd'")
+        return text.contains("Failed to modprobe drbd") || text.contains("generic netlink family")
+                || text.contains("Could not connect to 'drbd'")
                 || text.contains("No such file or directory") && text.contains("/proc/drbd");
     }
 
+    /** The first line that is not drbdadm's noise about a missing modinfo/modprobe helper. */
     private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+        for (String line : text.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("sh: ")) {
+                return line.trim();
+            }
+        }
+        return text;
     }
 }
