@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * that is not up is a {@link NotFoundException}.
  *
  * <p><b>Promotion.</b> {@link #promote} reads the state first: a primary is left alone (idempotent);
- * without UpToDate data on the local disk or a connected peer it refuses with
- * {@link OperationRefusedException} code {@code "-2"} before running anything, unless forced. It then
+ * while a split brain is known it refuses with code {@value #SPLIT_BRAIN}, and without UpToDate data
+ * on the local disk or a connected peer with code {@code "-2"}, both before running anything and
+ * unless forced. It then
  * runs {@code drbdadm primary <res>} ({@code --force} only for {@link PromoteOptions#force()}, logged
  * at ERROR with its reason). DRBD's refusals keep its code and text: {@code -7} (peer not outdated),
  * {@code -1} (another primary), {@code -25} (no quorum), exit 17 (no UpToDate data) are refusals;
@@ -77,6 +78,8 @@ public final class DrbdVolume implements ReplicatedVolume {
      * two-phase commit and for fencing handlers.
      */
     public static final Duration DEFAULT_STATE_CHANGE_TIMEOUT = Duration.ofSeconds(90);
+    /** The code of the refusal to promote while a split brain is known. */
+    public static final String SPLIT_BRAIN = "split-brain";
     /** The name the local replica gets unless {@link Builder#localName} says otherwise. */
     public static final String DEFAULT_LOCAL_NAME = "local";
 
@@ -175,8 +178,9 @@ public final class DrbdVolume implements ReplicatedVolume {
     /**
      * Makes the local replica primary; does nothing if it already is.
      *
-     * @throws OperationRefusedException code {@code "-2"} before running anything when no UpToDate
-     *                                   data is reachable and {@code options} does not force it; or
+     * @throws OperationRefusedException code {@value #SPLIT_BRAIN} or {@code "-2"} before running
+     *                                   anything when a split brain is known or no UpToDate data is
+     *                                   reachable and {@code options} does not force it; or
      *                                   DRBD's own code and text when DRBD refuses
      * @throws NotFoundException         when the resource is not up on this node
      */
@@ -187,6 +191,11 @@ public final class DrbdVolume implements ReplicatedVolume {
         if (localRole(before) == ReplicaRole.PRIMARY) {
             log.debug("{} is already primary", resource);
             return;
+        }
+        if (!options.force() && before.splitBrain()) {
+            throw new OperationRefusedException(SPLIT_BRAIN, "refusing to promote " + resource + ": a split brain is known"
+                    + " (" + describe(before) + "); both sides hold diverged data and only an operator may choose which"
+                    + " survives (force the promotion on the survivor, discardLocalDataAndReconnect on the victim)");
         }
         if (!options.force() && !before.hasUpToDateData()) {
             throw new OperationRefusedException(DrbdErrors.NO_UP_TO_DATE_DATA, "refusing to promote " + resource

@@ -277,6 +277,21 @@ class DrbdVolumeTest {
     }
 
     @Test
+    void aKnownSplitBrainBlocksPromotionUnlessForced() {
+        FakeDrbd fake = new FakeDrbd("r0").peer("ctl-b", "Connecting", "Unknown", "DUnknown", "Off");
+        runner.respond(fake);
+        DrbdVolume v = volume("r0");
+        v.status();
+        fake.peer("ctl-b", "StandAlone", "Unknown", "DUnknown", "Off");
+        assertThatThrownBy(() -> v.promote(PromoteOptions.defaults())).isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("split brain")
+                .satisfies(e -> assertThat(((OperationRefusedException) e).code()).isEqualTo(DrbdVolume.SPLIT_BRAIN));
+        assertThat(fake.stateChanges()).isEmpty();
+        v.promote(PromoteOptions.forced("ctl-b's data is lost; ctl-a survives"));
+        assertThat(fake.role()).isEqualTo("Primary");
+    }
+
+    @Test
     void anAdministrativeDisconnectIsNoSplitBrain() {
         FakeDrbd fake = new FakeDrbd("r0").peer("ctl-b");
         runner.respond(fake);
