@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * of simulated time. Exit code 0 when every scenario ended as expected, 1 otherwise.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the two reference playbooks on an embedded, simulated cluster (no cloud, no Slurm needed):",
-                "A: controller failover with an overlay IP; B: compute node auto-recovery.",
+        description = {"Runs both reference playbooks on an embedded, simulated cluster.",
+                "A: controller failover with an overlay IP; B: compute node auto-recovery. No cloud, root or Slurm needed.",
                 "Time is simulated: minutes of cluster time take well under a second."})
 public final class DemoCommand implements Callable<Integer> {
     @ParentCommand
