@@ -86,6 +86,20 @@ class DrbdEventsTest {
     }
 
     @Test
+    void aVolumeGivenTheFollowerReportsDrbdsSplitBrainCall() throws InterruptedException {
+        List<String> lines = new ArrayList<>(Fixture.events2("events2-all-create-helper.test", ""));
+        lines.add("call helper name:some-resource peer-node-id:1 conn-name:some-peer volume:0 helper:split-brain");
+        launcher.thenStayOpen(lines);
+        start();
+        recorder.awaitEvents(7);
+        FakeDrbd fake = new FakeDrbd(RES).peer("some-peer", "StandAlone", "Unknown", "DUnknown", "Off");
+        DrbdVolume volume = DrbdVolume.builder().resource(RES).events(events)
+                .runner(new io.hpcha.testkit.ScriptedCommandRunner().respond(fake)).build();
+        assertThat(volume.status().splitBrain()).isTrue();
+        assertThat(DrbdProbe.builder().volume(volume).build().probe().get(0).detail()).contains("split brain");
+    }
+
+    @Test
     void anUnreadableLineRestartsTheStream() throws InterruptedException {
         List<String> broken = new ArrayList<>(Fixture.events2("events2-sync.test", "").subList(0, 3));
         broken.add("this is not events2");
