@@ -81,6 +81,13 @@ import org.slf4j.LoggerFactory;
  * {@link io.hpcha.Leadership} is still valid (renews it) right before it calls {@code assignTo}, and
  * logs the token with the move; a deposed holder must stop acting before its lease expires.
  *
+ * <p>So a node taking the address over does, in order: take the lease (getting a fencing token higher
+ * than the old holder's); fence the old holder unless it is confirmed off, with that token in the
+ * fencing log; start what the address stands for; then call {@code assignTo}, passing the old holder
+ * as fenced only if it was fenced and cannot be asked any more. An old holder that crashed but whose
+ * host still answers (a killed daemon) simply has the address deleted by step 3 above. This is the
+ * order of the {@code controller-failover} example daemon's plan (fence-peer, services, move-address).
+ *
  * <p>The SPI's {@link #assignTo(NodeId)} is {@code assignTo(node, Set.of())}: it moves the address
  * only when every known node can be asked.
  *
