@@ -36,7 +36,8 @@ class HostlistDifferentialIT {
         List<String> mismatches = new ArrayList<>();
         int invalid = 0;
         for (String expression : corpus) {
-            CommandResult r = testbed.slurm("scontrol", "show", "hostnames", expression);
+            // "--": an expression may start with '-', which scontrol would take for an option
+            CommandResult r = testbed.slurm("scontrol", "show", "hostnames", "--", expression);
             assertThat(r.stdoutTruncated()).as("scontrol's whole answer for %s was read", expression).isFalse();
             boolean slurmRejects = r.combinedOutput().contains("Invalid hostlist");
             invalid += slurmRejects ? 1 : 0;
