@@ -191,10 +191,11 @@ net_down() {
   rmdir "$UTS_DIR" /run/hpcha-e2e /etc/netns 2>/dev/null || true
 }
 
-# The controller whose namespace holds the floating address, if any.
+# The nodes whose namespace holds the floating address: one controller, or none during a move.
 address_holder() {
-  local n
-  for n in ctl1 ctl2; do
+  local spec n
+  for spec in "${NODES[@]}"; do
+    n=${spec%%=*}
     if ip -n "$(node_ns "$n")" -4 -o addr show dev eth0 2>/dev/null | grep -q "inet $VIP/"; then echo "$n"; fi
   done
 }
@@ -488,7 +489,7 @@ case "$CMD" in
   kill-active)
     h=$(address_holder)
     [ "$(echo "$h" | wc -w)" = 1 ] || die "expected one controller holding $VIP, found: '${h//$'\n'/ }'"
-    kill_node "$h"; echo "$h" ;;
+    valid_ctl "$h"; kill_node "$h"; echo "$h" ;;
   kill) valid_ctl "${1:-}"; kill_node "$1" ;;
   start-daemon) valid_ctl "${1:-}"; start_daemon "$1" ;;
   stop-daemon) valid_ctl "${1:-}"; stop_pidfile "$DIR/run/daemon-$1.pid" ;;

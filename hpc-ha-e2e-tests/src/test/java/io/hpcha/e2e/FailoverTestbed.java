@@ -81,7 +81,7 @@ final class FailoverTestbed implements AutoCloseable {
         script("start-daemon", controller);
     }
 
-    /** The controllers whose namespace has the floating address now. */
+    /** The nodes (any namespace of the testbed) that have the floating address now. */
     List<String> addressHolders() {
         CommandResult r = run(argv("active"));
         return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -123,9 +123,20 @@ final class FailoverTestbed implements AutoCloseable {
         return tail(dir.resolve("log/daemon-" + controller + ".log"), 4000);
     }
 
-    /** Whether the daemon on {@code controller} has asked the lease and found it held by the other one. */
+    /**
+     * Whether the daemon on {@code controller}, in its latest run (its log is appended to across
+     * restarts), has asked the lease and found it held by the other one.
+     */
     boolean isStandby(String controller) {
-        return daemonLog(controller).contains("lease held by another node");
+        String log;
+        try {
+            Path file = dir.resolve("log/daemon-" + controller + ".log");
+            log = Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int started = log.lastIndexOf("controller-failover running");
+        return started >= 0 && log.indexOf("lease held by another node", started) >= 0;
     }
 
     String diagnostics() {
