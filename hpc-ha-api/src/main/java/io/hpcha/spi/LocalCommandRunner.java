@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Past its timeout a command is killed together with every descendant process, and the call
  * throws {@link BackendUnavailableException}. Standard output and error are each kept up to
- * {@link Builder#outputLimitBytes(int) a cap} (1 MiB by default); the rest is read and discarded and
+ * {@link Builder#outputLimitBytes(int) a cap} (128 MiB by default); the rest is read and discarded and
  * the text ends with a {@code …[truncated N bytes]} marker. Thread-safe.
  */
 public final class LocalCommandRunner implements CommandRunner {
@@ -38,7 +38,7 @@ public final class LocalCommandRunner implements CommandRunner {
         this.workingDirectory = b.workingDirectory;
     }
 
-    /** A runner with the defaults: 1 MiB per stream, the JVM's environment and working directory. */
+    /** A runner with the defaults: 128 MiB per stream, the JVM's environment and working directory. */
     public static LocalCommandRunner create() {
         return builder().build();
     }
@@ -117,7 +117,9 @@ public final class LocalCommandRunner implements CommandRunner {
 
     /** Builds a {@link LocalCommandRunner}. Not thread-safe. */
     public static final class Builder {
-        private int outputLimitBytes = 1 << 20;
+        // Large enough for Slurm 22.05's `sinfo --json` of ~100,000 nodes (about 1.2 KB each); the buffer
+        // grows only as output arrives, so small commands stay small.
+        private int outputLimitBytes = 128 << 20;
         private final Map<String, String> environment = new HashMap<>();
         private File workingDirectory;
 

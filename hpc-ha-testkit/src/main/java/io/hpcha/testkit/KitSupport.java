@@ -21,10 +21,15 @@ final class KitSupport {
      * within {@code timeout} of real time. A fake satisfies it on the first look and nothing waits.
      */
     static void eventually(Duration timeout, String what, BooleanSupplier condition) {
+        eventually(timeout, () -> what, condition);
+    }
+
+    /** As above, with a description built after the wait, so it can tell what was last observed. */
+    static void eventually(Duration timeout, java.util.function.Supplier<String> what, BooleanSupplier condition) {
         try {
-            Await.of(Clock.systemUTC(), Sleeper.system(), timeout, POLL).until(what, condition);
+            Await.of(Clock.systemUTC(), Sleeper.system(), timeout, POLL).until("the condition", condition);
         } catch (BackendUnavailableException e) {
-            fail("expected " + what + " within " + timeout + " (" + e.getMessage() + ")");
+            fail("expected " + what.get() + " within " + timeout);
         }
     }
 }

@@ -166,8 +166,12 @@ public abstract class SchedulerCompatibilityKit {
     }
 
     private void awaitNode(NodeId id, String what, java.util.function.Predicate<SchedulerNode> condition) {
-        KitSupport.eventually(settleTimeout(), id + " " + what + " (last seen: " + node(id).rawState() + ")",
-                () -> condition.test(node(id)));
+        var lastSeen = new java.util.concurrent.atomic.AtomicReference<String>("not read");
+        KitSupport.eventually(settleTimeout(), () -> id + " " + what + " (last seen: " + lastSeen.get() + ")", () -> {
+            SchedulerNode n = node(id);
+            lastSeen.set(n.rawState());
+            return condition.test(n);
+        });
     }
 
     private static List<String> states(List<SchedulerNode> nodes) {
