@@ -9,6 +9,7 @@
 #   scripts/failover-testbed.sh status         # processes, lease holder's address, scontrol ping via the address
 #   scripts/failover-testbed.sh kill-active    # SIGKILLs the active controller's daemon and slurmctld, prints its name
 #   scripts/failover-testbed.sh start-daemon ctl1   # brings the killed side back, as the new standby
+#   scripts/failover-testbed.sh freeze-active  # SIGSTOPs the active daemon only: the standby must fence it
 #   scripts/failover-testbed.sh client -- srun -N1 hostname   # any command on the client, through the address
 #   scripts/failover-testbed.sh stop           # stops every process and removes the network; logs stay in DIR
 #
@@ -41,7 +42,8 @@
 # Commands the daemons run (see DIR/etc/ctlN/controller-failover.yaml):
 #   start-slurmctld NODE | stop-slurmctld NODE | slurmctld-status NODE   (the slurmctld service)
 #   fence-off NODE | fence-status NODE   (the fence agent: "power" is NODE's daemon and slurmctld;
-#                                         status exits 0 when on, 2 when off)
+#                                         status exits 0 when on, 2 when off; off refuses a fencing
+#                                         token, HPCHA_FENCING_TOKEN, older than the newest it obeyed)
 # Other commands: prepare (start without the daemons), lease (the lease item as DynamoDB Local has
 # it), active (prints the node holding the address), exec NODE -- CMD (runs CMD in
 # NODE's namespaces with NODE's SLURM_CONF), stop-daemon NODE, kill NODE, env.
@@ -61,7 +63,7 @@ while [ $# -gt 0 ]; do
     --lease-duration) LEASE_DURATION="$2"; shift 2 ;;
     --tick) TICK="$2"; shift 2 ;;
     --verbose) VERBOSE=(--verbose); shift ;;
-    -h|--help) sed -n '2,47p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,49p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
@@ -490,13 +492,26 @@ case "$CMD" in
     h=$(address_holder)
     [ "$(echo "$h" | wc -w)" = 1 ] || die "expected one controller holding $VIP, found: '${h//$'\n'/ }'"
     valid_ctl "$h"; kill_node "$h"; echo "$h" ;;
+  freeze-active)
+    h=$(address_holder)
+    [ "$(echo "$h" | wc -w)" = 1 ] || die "expected one controller holding $VIP, found: '${h//$'\n'/ }'"
+    valid_ctl "$h"; pid_alive "$DIR/run/daemon-$h.pid" || die "no daemon runs on $h"
+    kill -STOP "$(cat "$DIR/run/daemon-$h.pid")"; echo "$h" ;;
   kill) valid_ctl "${1:-}"; kill_node "$1" ;;
   start-daemon) valid_ctl "${1:-}"; start_daemon "$1" ;;
   stop-daemon) valid_ctl "${1:-}"; stop_pidfile "$DIR/run/daemon-$1.pid" ;;
   start-slurmctld) valid_ctl "${1:-}"; start_slurmctld "$1" ;;
   stop-slurmctld) valid_ctl "${1:-}"; stop_pidfile "$(slurmctld_pidfile "$1")" ;;
   slurmctld-status) valid_ctl "${1:-}"; pid_alive "$(slurmctld_pidfile "$1")" || exit 3 ;;
-  fence-off) valid_ctl "${1:-}"; log "fencing $1"; kill_node "$1" ;;
+  fence-off)
+    # Like a fence agent that checks fencing tokens: an order older than the newest one it obeyed is
+    # refused, so a deposed holder cannot fence the node that took over from it.
+    valid_ctl "${1:-}"; token="${HPCHA_FENCING_TOKEN:-}"
+    [[ "$token" =~ ^[0-9]+$ ]] || die "fence-off: HPCHA_FENCING_TOKEN missing or not a number: '$token'"
+    newest=$(cat "$DIR/run/fence-token" 2>/dev/null || echo 0)
+    [ "$token" -ge "$newest" ] || die "fence-off $1: refused, fencing token $token is older than $newest"
+    echo "$token" >"$DIR/run/fence-token"
+    log "fencing $1 (fencing token $token)"; kill_node "$1" ;;
   fence-status) valid_ctl "${1:-}"; fence_status "$1" ;;
   exec|client)
     if [ "$CMD" = client ]; then node=client; else node="${1:-}"; shift || true; fi
@@ -504,5 +519,5 @@ case "$CMD" in
     in_node "$node" "$@" ;;
   env) echo "export SLURM_CONF=$DIR/etc/vip/slurm.conf" ;;
   lease) dynamodb_call GetItem '{"TableName":"hpc-ha-leases","Key":{"lease":{"S":"slurm-controller"}},"ConsistentRead":true}' | tail -n 1; echo ;;
-  *) sed -n '2,47p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,49p' "$0" >&2; exit 2 ;;
 esac

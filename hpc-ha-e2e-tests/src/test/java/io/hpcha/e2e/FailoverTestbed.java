@@ -12,9 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -116,6 +120,67 @@ final class FailoverTestbed implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SIGSTOPs the active controller's daemon (a hung process: it stops renewing, its slurmctld serves on); returns its name. */
+    String freezeActive() {
+        return script("freeze-active").strip();
+    }
+
+    /**
+     * When the daemon on {@code controller} first logged a line containing {@code text} at or after
+     * {@code since}, by the time stamp that starts each line of its text log.
+     */
+    Optional<Instant> logged(String controller, String text, Instant since) {
+        try {
+            Path file = dir.resolve("log/daemon-" + controller + ".log");
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            for (String line : Files.readAllLines(file)) {
+                int space = line.indexOf(' ');
+                if (space < 0 || !line.contains(text)) {
+                    continue;
+                }
+                try {
+                    Instant at = Instant.parse(line.substring(0, space));
+                    if (!at.isBefore(since)) {
+                        return Optional.of(at);
+                    }
+                } catch (DateTimeParseException e) {
+                    // a continuation line (stack trace): no time stamp
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The newest fencing token the testbed's fence agent obeyed (0 when it never fenced). */
+    long newestFencingToken() {
+        try {
+            Path file = dir.resolve("run/fence-token");
+            return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fencing token of the lease {@code controller}'s daemon took at or after {@code since}, from its log. */
+    long grantedToken(String controller, Instant since) {
+        Pattern granted = Pattern.compile("acquired by " + controller + " with fencing token (\\d+)");
+        try {
+            for (String line : Files.readAllLines(dir.resolve("log/daemon-" + controller + ".log"))) {
+                Matcher m = granted.matcher(line);
+                if (m.find() && !Instant.parse(line.substring(0, line.indexOf(' '))).isBefore(since)) {
+                    return Long.parseLong(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError(controller + " took no lease since " + since);
     }
 
     /** The last lines of the daemon's log on {@code controller}. */
