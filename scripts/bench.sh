@@ -4,7 +4,7 @@
 #   scripts/bench.sh [--quick] [--no-am] [--skip-build] [--out DIR] [jmh] [scale] [latency]
 #
 # With no part named, runs all three:
-#   jmh      JMH micro benchmarks: sinfo --json parse, Hostlist, RecoveryDecider (1 fork, 2x2 s warm-up,
+#   jmh      JMH micro benchmarks with -prof gc: sinfo --json parse, Hostlist, RecoveryDecider (1 fork, 2x2 s warm-up,
 #            3x2 s measurement: short but with JMH's confidence intervals)
 #   scale    one recovery-agent pass over 1,000 / 10,000 / 50,000 nodes beside the naive agent
 #   latency  detection latency on a real Slurm (scripts/slurm-testbed.sh --dir /tmp/hpcha-bench-slurm;
@@ -60,9 +60,9 @@ for part in "${PARTS[@]}"; do
         SETTINGS=(-f 1 -wi 2 -w 2s -i 3 -r 2s); DECIDER=(-p nodes=1000,10000)
       fi
       "${JAVA[@]}" org.openjdk.jmh.Main "${SETTINGS[@]}" -jvmArgs "-Xms2g -Xmx2g -Dlogback.configurationFile=logback-bench.xml" \
-          -rf json -rff "$OUT/jmh-parse.json" 'SinfoParseBenchmark|HostlistBenchmark' > "$OUT/jmh-parse.txt"
+          -prof gc -rf json -rff "$OUT/jmh-parse.json" 'SinfoParseBenchmark|HostlistBenchmark' > "$OUT/jmh-parse.txt"
       "${JAVA[@]}" org.openjdk.jmh.Main "${SETTINGS[@]}" "${DECIDER[@]}" -jvmArgs "-Xms2g -Xmx2g -Dlogback.configurationFile=logback-bench.xml" \
-          -rf json -rff "$OUT/jmh-decider.json" 'RecoveryDeciderBenchmark' > "$OUT/jmh-decider.txt"
+          -prof gc -rf json -rff "$OUT/jmh-decider.json" 'RecoveryDeciderBenchmark' > "$OUT/jmh-decider.txt"
       {
         echo "## JMH micro benchmarks"; echo
         "${JAVA[@]}" io.hpcha.bench.jmh.JmhTable "$OUT/jmh-parse.json"

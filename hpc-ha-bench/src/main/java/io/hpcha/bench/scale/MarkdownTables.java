@@ -16,12 +16,12 @@ final class MarkdownTables {
         b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScaleRow r : rows) {
             String star = r.naiveExtrapolated() ? " *" : "";
-            b.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %d (%d + %d) | %d | %s%s | %s%s | %,d%s | %.1f× | %.0f× |%n",
+            b.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %d (%d + %d) | %d | %s%s | %s%s | %,d%s | %s× | %.0f× |%n",
                     r.nodes(), ms(r.agent().wallNanos()), ms(r.agent().processCpuNanos()), ms(r.agent().threadCpuNanos()),
                     mb(r.agent().allocatedBytes()), mb(r.agent().peakHeapBytes()),
                     r.agentTotal(), r.agentPages(), r.agentTotal() - r.agentPages(), r.expectedPages(),
                     ms(r.naive().wallNanos()), star, ms(r.naive().processCpuNanos()), star, r.naiveTotal(), star,
-                    (double) r.naive().processCpuNanos() / r.agent().processCpuNanos(),
+                    ratio((double) r.naive().processCpuNanos() / r.agent().processCpuNanos()),
                     (double) r.naiveTotal() / r.agentTotal()));
         }
         if (rows.stream().anyMatch(ScaleRow::naiveExtrapolated)) {
@@ -41,6 +41,11 @@ final class MarkdownTables {
                     r.naive().processCpuNanos() / 1e3 / r.nodes()));
         }
         return b.toString();
+    }
+
+    private static String ratio(double r) {
+        return r >= 10 ? String.format(Locale.ROOT, "%.0f", r) : r >= 1 ? String.format(Locale.ROOT, "%.1f", r)
+                : String.format(Locale.ROOT, "%.2f", r);
     }
 
     private static String ms(long nanos) {
