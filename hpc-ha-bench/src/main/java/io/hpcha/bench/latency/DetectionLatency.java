@@ -87,7 +87,7 @@ public final class DetectionLatency {
                 testbed.stop();
             }
         }
-        String table = LatencyTable.of(results, intervals, push, slurmdTimeout());
+        String table = LatencyTable.of(results, intervals, push, slurmdTimeout(testbed));
         System.out.println(table);
         if (out != null) {
             Files.writeString(out, table);
@@ -199,8 +199,14 @@ public final class DetectionLatency {
         }
     }
 
-    private static int slurmdTimeout() {
-        return 10;
+    /** The testbed's SlurmdTimeout, from its slurm.conf (Slurm's default, 300, when not set). */
+    static String slurmdTimeout(Testbed testbed) throws IOException {
+        for (String line : Files.readAllLines(testbed.slurmConf())) {
+            if (line.trim().startsWith("SlurmdTimeout=")) {
+                return line.trim().substring("SlurmdTimeout=".length());
+            }
+        }
+        return "300 (default)";
     }
 
     private static boolean free(int port) {

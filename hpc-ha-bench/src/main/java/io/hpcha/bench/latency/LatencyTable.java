@@ -9,9 +9,9 @@ final class LatencyTable {
     private LatencyTable() {
     }
 
-    static String of(List<DetectionLatency.Trial> trials, List<Integer> intervals, String pushRefused, int slurmdTimeout) {
+    static String of(List<DetectionLatency.Trial> trials, List<Integer> intervals, String pushRefused, String slurmdTimeout) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%d trials; seconds from `slurm-testbed.sh stop-slurmd n2` (SlurmdTimeout=%d):%n%n",
+        b.append(String.format(Locale.ROOT, "%d trials; seconds from `slurm-testbed.sh stop-slurmd n2` (SlurmdTimeout=%s):%n%n",
                 trials.size(), slurmdTimeout));
         b.append("| detector | median s | min s | max s | per trial s |\n|---|---:|---:|---:|---|\n");
         row(b, "Slurm shows n2 not responding (100 ms sinfo watcher)", trials.stream().map(DetectionLatency.Trial::notResponding).toList());
