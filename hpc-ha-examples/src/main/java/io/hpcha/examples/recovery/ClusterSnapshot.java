@@ -4,30 +4,64 @@ import io.hpcha.FleetInstance;
 import io.hpcha.NodeId;
 import io.hpcha.SchedulerNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the recovery agent sees in one pass: every instance of the fleet, every node of the scheduler,
  * and the recoveries it started and has not yet seen finish (its only memory, passed in so that the
- * decider stays a pure function). Immutable.
- *
- * @param instances  the fleet's instances
- * @param nodes      the scheduler's nodes
- * @param recovering pair label to when its recovery was started
+ * decider stays a pure function). Lookups by node name and instance id are indexed once, so a pass
+ * over N nodes costs O(N), not O(N²). Immutable and thread-safe.
  */
-public record ClusterSnapshot(List<FleetInstance> instances, List<SchedulerNode> nodes, Map<String, Instant> recovering) {
-    public ClusterSnapshot {
-        instances = List.copyOf(instances);
-        nodes = List.copyOf(nodes);
-        recovering = Map.copyOf(recovering);
+public final class ClusterSnapshot {
+    private final List<FleetInstance> instances;
+    private final List<SchedulerNode> nodes;
+    private final Map<String, Instant> recovering;
+    private final Map<NodeId, SchedulerNode> nodeByName = new HashMap<>();
+    private final Map<String, FleetInstance> instanceById = new HashMap<>();
+    private final Map<NodeId, List<FleetInstance>> instancesByNode = new HashMap<>();
+
+    /**
+     * @param instances  the fleet's instances
+     * @param nodes      the scheduler's nodes
+     * @param recovering pair label to when its recovery was started
+     */
+    public ClusterSnapshot(List<FleetInstance> instances, List<SchedulerNode> nodes, Map<String, Instant> recovering) {
+        this.instances = List.copyOf(instances);
+        this.nodes = List.copyOf(nodes);
+        this.recovering = Map.copyOf(recovering);
+        for (SchedulerNode n : this.nodes) {
+            nodeByName.putIfAbsent(n.name(), n); // first one wins, as a scan would
+        }
+        for (FleetInstance i : this.instances) {
+            instanceById.putIfAbsent(i.instanceId(), i);
+            i.node().ifPresent(n -> instancesByNode.computeIfAbsent(n, k -> new ArrayList<>()).add(i));
+        }
+    }
+
+    /** The fleet's instances. */
+    public List<FleetInstance> instances() {
+        return instances;
+    }
+
+    /** The scheduler's nodes. */
+    public List<SchedulerNode> nodes() {
+        return nodes;
+    }
+
+    /** Pair label to when its recovery was started. */
+    public Map<String, Instant> recovering() {
+        return recovering;
     }
 
     /** The Slurm node named {@code name}. */
     public Optional<SchedulerNode> node(NodeId name) {
-        return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
+        return Optional.ofNullable(nodeByName.get(name));
     }
 
     /**
@@ -36,16 +70,15 @@ public record ClusterSnapshot(List<FleetInstance> instances, List<SchedulerNode>
      */
     public Optional<FleetInstance> instance(NodeId node, Optional<String> id) {
         if (id.isPresent()) {
-            return instances.stream().filter(i -> i.instanceId().equals(id.get())).findFirst();
+            return Optional.ofNullable(instanceById.get(id.get()));
         }
-        return instances.stream()
-                .filter(i -> i.node().filter(node::equals).isPresent())
+        return instancesOf(node).stream()
                 .min(Comparator.comparingInt(ClusterSnapshot::rank).thenComparing(FleetInstance::instanceId));
     }
 
     /** Every instance tagged as {@code node}. */
     public List<FleetInstance> instancesOf(NodeId node) {
-        return instances.stream().filter(i -> i.node().filter(node::equals).isPresent()).toList();
+        return List.copyOf(instancesByNode.getOrDefault(node, List.of()));
     }
 
     private static int rank(FleetInstance i) {
@@ -58,6 +91,17 @@ public record ClusterSnapshot(List<FleetInstance> instances, List<SchedulerNode>
     /** Convenience for tests and the demo. */
     static ClusterSnapshot of(List<FleetInstance> instances, List<SchedulerNode> nodes) {
         return new ClusterSnapshot(instances, nodes, Map.of());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClusterSnapshot c && instances.equals(c.instances) && nodes.equals(c.nodes)
+                && recovering.equals(c.recovering);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(instances, nodes, recovering);
     }
 
     @Override
