@@ -57,7 +57,7 @@ for part in "${PARTS[@]}"; do
       if [ "$QUICK" = 1 ]; then
         SETTINGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p nodes=1000,10000); DECIDER=(-p nodes=1000)
       else
-        SETTINGS=(-f 1 -wi 2 -w 2s -i 3 -r 2s); DECIDER=(-p nodes=1000,10000)
+        SETTINGS=(-f 1 -wi 2 -w 2s -i 3 -r 2s); DECIDER=(-p nodes=1000,10000,50000)
       fi
       "${JAVA[@]}" org.openjdk.jmh.Main "${SETTINGS[@]}" -jvmArgs "-Xms2g -Xmx2g -Dlogback.configurationFile=logback-bench.xml" \
           -prof gc -rf json -rff "$OUT/jmh-parse.json" 'SinfoParseBenchmark|HostlistBenchmark' > "$OUT/jmh-parse.txt"

@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RecoveryDeciderBenchmark {
-    @Param({"1000", "10000"})
+    @Param({"1000", "10000", "50000"})
     public int nodes;
 
     private RecoveryDecider decider;
