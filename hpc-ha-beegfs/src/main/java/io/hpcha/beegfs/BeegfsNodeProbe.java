@@ -5,13 +5,13 @@ import io.hpcha.ConfigurationException;
 import io.hpcha.Health;
 import io.hpcha.HealthProbe;
 import io.hpcha.ProbeResult;
+import io.hpcha.spi.KnownSubjects;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The BeeGFS services and their space: one {@link ProbeResult} per management, metadata and
@@ -38,7 +38,7 @@ public final class BeegfsNodeProbe implements HealthProbe {
     private final Clock clock;
     private final String name;
     private final double lowSpacePercent;
-    private final AtomicReference<List<String>> lastSeen = new AtomicReference<>(List.of());
+    private final KnownSubjects known = new KnownSubjects();
 
     private BeegfsNodeProbe(Builder b) {
         if (b.client == null) {
@@ -76,15 +76,9 @@ public final class BeegfsNodeProbe implements HealthProbe {
                                 s.freeBytes(), s.totalBytes(), lowSpacePercent), now));
             }
         } catch (BackendUnavailableException e) {
-            List<String> known = lastSeen.get();
-            if (known.isEmpty()) {
-                throw e;
-            }
-            String detail = "BeeGFS management unreachable, state unknown: " + e.getMessage();
-            return known.stream().map(s -> new ProbeResult(name, s, Health.UNKNOWN, detail, now)).toList();
+            return known.unknown(name, now, "BeeGFS management unreachable, state unknown", e);
         }
-        lastSeen.set(out.stream().map(ProbeResult::subject).toList());
-        return List.copyOf(out);
+        return known.remember(out);
     }
 
     /** Builds a {@link BeegfsNodeProbe}. Not thread-safe. */

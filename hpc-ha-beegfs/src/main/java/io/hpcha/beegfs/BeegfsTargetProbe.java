@@ -5,12 +5,12 @@ import io.hpcha.ConfigurationException;
 import io.hpcha.Health;
 import io.hpcha.HealthProbe;
 import io.hpcha.ProbeResult;
+import io.hpcha.spi.KnownSubjects;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One {@link ProbeResult} per storage and metadata target (subjects {@code "storage-target:101"},
@@ -34,7 +34,7 @@ public final class BeegfsTargetProbe implements HealthProbe {
     private final Clock clock;
     private final String name;
     private final List<BeegfsNodeType> types;
-    private final AtomicReference<List<String>> lastSeen = new AtomicReference<>(List.of());
+    private final KnownSubjects known = new KnownSubjects();
 
     private BeegfsTargetProbe(Builder b) {
         if (b.client == null) {
@@ -64,19 +64,13 @@ public final class BeegfsTargetProbe implements HealthProbe {
                 states.addAll(client.targets(type));
             }
         } catch (BackendUnavailableException e) {
-            List<String> known = lastSeen.get();
-            if (known.isEmpty()) {
-                throw e;
-            }
-            String detail = "BeeGFS management unreachable, target state unknown: " + e.getMessage();
-            return known.stream().map(s -> new ProbeResult(name, s, Health.UNKNOWN, detail, now)).toList();
+            return known.unknown(name, now, "BeeGFS management unreachable, target state unknown", e);
         }
         List<ProbeResult> out = new ArrayList<>(states.size());
         for (TargetState s : states) {
             out.add(new ProbeResult(name, s.subject(), health(s), detail(s), now));
         }
-        lastSeen.set(out.stream().map(ProbeResult::subject).toList());
-        return List.copyOf(out);
+        return known.remember(out);
     }
 
     /** The health a target's states mean (see the class description). */

@@ -8,6 +8,7 @@ import io.hpcha.NodeFlag;
 import io.hpcha.ProbeResult;
 import io.hpcha.Scheduler;
 import io.hpcha.SchedulerNode;
+import io.hpcha.spi.KnownSubjects;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One {@link ProbeResult} per scheduler node, from the node's state in Slurm:
@@ -48,7 +48,7 @@ public final class SlurmNodeProbe implements HealthProbe {
     private final Scheduler scheduler;
     private final Clock clock;
     private final String name;
-    private final AtomicReference<List<String>> lastSeen = new AtomicReference<>(List.of());
+    private final KnownSubjects known = new KnownSubjects();
 
     private SlurmNodeProbe(Builder b) {
         if (b.scheduler == null) {
@@ -75,21 +75,13 @@ public final class SlurmNodeProbe implements HealthProbe {
         try {
             nodes = scheduler.nodes();
         } catch (BackendUnavailableException e) {
-            List<String> known = lastSeen.get();
-            if (known.isEmpty()) {
-                throw e;
-            }
-            String detail = "slurmctld unreachable, node state unknown: " + e.getMessage();
-            return known.stream().map(n -> new ProbeResult(name, n, Health.UNKNOWN, detail, now)).toList();
+            return known.unknown(name, now, "slurmctld unreachable, node state unknown", e);
         }
         List<ProbeResult> out = new ArrayList<>(nodes.size());
-        List<String> seen = new ArrayList<>(nodes.size());
         for (SchedulerNode node : nodes) {
-            seen.add(node.name().value());
             out.add(new ProbeResult(name, node.name().value(), health(node), detail(node), now));
         }
-        lastSeen.set(List.copyOf(seen));
-        return List.copyOf(out);
+        return known.remember(out);
     }
 
     /** The health a node's Slurm state means (see the class description). */
