@@ -58,9 +58,9 @@ final class Ec2InstanceActions {
         for (Ec2Model.Instance i : selected.subList(page.from, page.to)) {
             boolean running = i.state.equals("running");
             x.open("item").el("instanceId", i.id).el("availabilityZone", i.zone);
-            state(x, "instanceState", i.state);
-            summary(x, "systemStatus", running ? i.systemStatus : "not-applicable");
-            summary(x, "instanceStatus", running ? i.instanceStatus : "not-applicable");
+            Ec2Shapes.state(x, "instanceState", i.state);
+            Ec2Shapes.summary(x, "systemStatus", running ? i.systemStatus : "not-applicable");
+            Ec2Shapes.summary(x, "instanceStatus", running ? i.instanceStatus : "not-applicable");
             if (!i.events.isEmpty()) {
                 x.open("eventsSet");
                 int n = 0;
@@ -108,8 +108,8 @@ final class Ec2InstanceActions {
             i.state = after;
             i.shownTransitional = false;
             x.open("item").el("instanceId", i.id);
-            state(x, "currentState", after);
-            state(x, "previousState", before);
+            Ec2Shapes.state(x, "currentState", after);
+            Ec2Shapes.state(x, "previousState", before);
             x.close("item");
         }
         return x.close("instancesSet").end(action);
@@ -241,38 +241,9 @@ final class Ec2InstanceActions {
         return new Page(from, to, next);
     }
 
-    private static void state(Xml x, String element, String name) {
-        int code = switch (name) {
-            case "pending" -> 0;
-            case "running" -> 16;
-            case "shutting-down" -> 32;
-            case "terminated" -> 48;
-            case "stopping" -> 64;
-            default -> 80;
-        };
-        x.open(element).el("code", code).el("name", name).close(element);
-    }
-
-    private static void summary(Xml x, String element, String status) {
-        x.open(element).el("status", status);
-        if (!status.equals("not-applicable")) {
-            String detail = switch (status) {
-                case "ok" -> "passed";
-                case "impaired" -> "failed";
-                default -> status;
-            };
-            x.open("details").open("item").el("name", "reachability").el("status", detail);
-            if (status.equals("impaired")) {
-                x.el("impairedSince", "2026-01-01T00:00:00.000Z");
-            }
-            x.close("item").close("details");
-        }
-        x.close(element);
-    }
-
     private static void instance(Ec2Model m, Xml x, Ec2Model.Instance i) {
         x.el("instanceId", i.id).el("imageId", "ami-0abcdef1234567890");
-        state(x, "instanceState", i.state);
+        Ec2Shapes.state(x, "instanceState", i.state);
         String ip = i.enis.isEmpty() ? "10.0.1." + (Math.abs(i.id.hashCode()) % 250 + 4) : m.enis.get(i.enis.get(0)).primaryIp;
         x.el("privateDnsName", "ip-" + ip.replace('.', '-') + ".ec2.internal").el("dnsName", "");
         x.el("reason", i.state.equals("stopped") ? "User initiated (2026-01-01 00:00:00 GMT)" : "");

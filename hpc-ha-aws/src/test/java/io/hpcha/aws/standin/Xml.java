@@ -3,32 +3,44 @@ package io.hpcha.aws.standin;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-/** A small writer for EC2's response XML. Not thread-safe. */
-final class Xml {
-    static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+/**
+ * A small writer for EC2's response XML, shared by this stand-in and hpc-ha-bench's paged one. Not
+ * thread-safe.
+ */
+public final class Xml {
+    public static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-    private final StringBuilder out = new StringBuilder(1024);
+    private final StringBuilder out;
+
+    private Xml(int capacity) {
+        out = new StringBuilder(capacity);
+    }
 
     /** Starts {@code <ActionResponse xmlns=…><requestId>…</requestId>}. */
     static Xml response(String action, String requestId) {
-        Xml x = new Xml();
+        return response(action, requestId, 1024);
+    }
+
+    /** As {@link #response(String, String)}, sized for {@code capacity} characters (large pages). */
+    public static Xml response(String action, String requestId, int capacity) {
+        Xml x = new Xml(capacity);
         x.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(action).append("Response xmlns=\"").append(NS)
                 .append("\">\n    <requestId>").append(requestId).append("</requestId>\n");
         return x;
     }
 
-    Xml open(String name) {
+    public Xml open(String name) {
         out.append('<').append(name).append('>');
         return this;
     }
 
-    Xml close(String name) {
+    public Xml close(String name) {
         out.append("</").append(name).append(">\n");
         return this;
     }
 
     /** {@code <name>text</name>}, or {@code <name/>} for null or empty text. */
-    Xml el(String name, Object text) {
+    public Xml el(String name, Object text) {
         String s = text == null ? "" : text.toString();
         if (s.isEmpty()) {
             out.append('<').append(name).append("/>");
@@ -39,16 +51,16 @@ final class Xml {
     }
 
     /** An element only when the text is not null. */
-    Xml opt(String name, Object text) {
+    public Xml opt(String name, Object text) {
         return text == null ? this : el(name, text);
     }
 
-    Xml raw(String xml) {
+    public Xml raw(String xml) {
         out.append(xml);
         return this;
     }
 
-    String end(String action) {
+    public String end(String action) {
         return out.append("</").append(action).append("Response>").toString();
     }
 
@@ -56,11 +68,11 @@ final class Xml {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     /** EC2's timestamps: {@code 2026-01-10T00:00:00.000Z}. */
-    static String time(Instant t) {
+    public static String time(Instant t) {
         return TIME.format(t);
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

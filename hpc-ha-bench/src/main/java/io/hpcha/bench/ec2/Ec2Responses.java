@@ -1,5 +1,8 @@
 package io.hpcha.bench.ec2;
 
+import io.hpcha.aws.standin.Ec2ApiError;
+import io.hpcha.aws.standin.Ec2Shapes;
+import io.hpcha.aws.standin.Xml;
 import io.hpcha.bench.cluster.GeneratedCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,8 +44,8 @@ final class Ec2Responses {
                 case "StartInstances" -> new Answer(200, start(p, requestId));
                 default -> error(400, "InvalidAction", "The action " + action + " is not valid for this web service.", requestId);
             };
-        } catch (ApiError e) {
-            return error(e.status, e.code, e.getMessage(), requestId);
+        } catch (Ec2ApiError e) {
+            return error(e.status(), e.code(), e.getMessage(), requestId);
         }
     }
 
@@ -51,7 +54,7 @@ final class Ec2Responses {
         for (int f = 1; p.containsKey("Filter." + f + ".Name"); f++) {
             String name = p.get("Filter." + f + ".Name");
             if (!name.equals("tag:" + GeneratedCluster.CLUSTER_TAG)) {
-                throw new ApiError(400, "InvalidParameterValue", "The filter '" + name + "' is not supported by this stand-in");
+                throw new Ec2ApiError(400, "InvalidParameterValue", "The filter '" + name + "' is not supported by this stand-in");
             }
             clusterFilter = p.get("Filter." + f + ".Value.1");
         }
@@ -60,7 +63,7 @@ final class Ec2Responses {
             selected = List.of();
         }
         Page page = page(p, selected.size(), p.containsKey("InstanceId.1"));
-        Ec2Xml x = Ec2Xml.response(DESCRIBE, requestId, (page.to - page.from) * 2_200 + 512).open("reservationSet");
+        Xml x = Xml.response(DESCRIBE, requestId, (page.to - page.from) * 2_200 + 512).open("reservationSet");
         for (int i : selected.subList(page.from, page.to)) {
             instance(x, i);
         }
@@ -73,7 +76,7 @@ final class Ec2Responses {
 
     private String status(Map<String, String> p, String requestId) {
         if (p.containsKey("Filter.1.Name")) {
-            throw new ApiError(400, "InvalidParameterValue", "The filter '" + p.get("Filter.1.Name") + "' is not supported by this stand-in");
+            throw new Ec2ApiError(400, "InvalidParameterValue", "The filter '" + p.get("Filter.1.Name") + "' is not supported by this stand-in");
         }
         boolean all = "true".equals(p.get("IncludeAllInstances"));
         List<Integer> selected = new ArrayList<>();
@@ -83,12 +86,12 @@ final class Ec2Responses {
             }
         }
         Page page = page(p, selected.size(), p.containsKey("InstanceId.1"));
-        Ec2Xml x = Ec2Xml.response(STATUS, requestId, (page.to - page.from) * 700 + 512).open("instanceStatusSet");
+        Xml x = Xml.response(STATUS, requestId, (page.to - page.from) * 700 + 512).open("instanceStatusSet");
         for (int i : selected.subList(page.from, page.to)) {
             x.open("item").el("instanceId", GeneratedCluster.instanceId(i)).el("availabilityZone", "us-east-1a");
-            state(x, "instanceState", cluster.ec2State(i));
-            summary(x, "systemStatus", cluster.systemStatus(i));
-            summary(x, "instanceStatus", cluster.instanceStatus(i));
+            Ec2Shapes.state(x, "instanceState", cluster.ec2State(i));
+            Ec2Shapes.summary(x, "systemStatus", cluster.systemStatus(i));
+            Ec2Shapes.summary(x, "instanceStatus", cluster.instanceStatus(i));
             x.close("item");
         }
         x.close("instanceStatusSet");
@@ -101,14 +104,14 @@ final class Ec2Responses {
     private String start(Map<String, String> p, String requestId) {
         List<Integer> targets = select(p);
         if (targets.isEmpty()) {
-            throw new ApiError(400, "MissingParameter", "The request must contain the parameter InstanceId");
+            throw new Ec2ApiError(400, "MissingParameter", "The request must contain the parameter InstanceId");
         }
-        Ec2Xml x = Ec2Xml.response("StartInstances", requestId, 512).open("instancesSet");
+        Xml x = Xml.response("StartInstances", requestId, 512).open("instancesSet");
         for (int i : targets) {
             String before = cluster.ec2State(i);
             x.open("item").el("instanceId", GeneratedCluster.instanceId(i));
-            state(x, "currentState", before.equals("stopped") ? "pending" : before);
-            state(x, "previousState", before);
+            Ec2Shapes.state(x, "currentState", before.equals("stopped") ? "pending" : before);
+            Ec2Shapes.state(x, "previousState", before);
             x.close("item");
         }
         return x.close("instancesSet").end("StartInstances");
@@ -127,7 +130,7 @@ final class Ec2Responses {
             String id = p.get("InstanceId." + n);
             Integer i = indexById.get(id);
             if (i == null) {
-                throw new ApiError(400, "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
+                throw new Ec2ApiError(400, "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
             }
             out.add(i);
         }
@@ -144,11 +147,11 @@ final class Ec2Responses {
             return new Page(0, total, null);
         }
         if (explicitIds) {
-            throw new ApiError(400, "InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
+            throw new Ec2ApiError(400, "InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
         }
         int size = Integer.parseInt(max);
         if (size < 5 || size > 1000) {
-            throw new ApiError(400, "InvalidParameterValue", "Value ( " + size
+            throw new Ec2ApiError(400, "InvalidParameterValue", "Value ( " + size
                     + " ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.");
         }
         int from = 0;
@@ -158,7 +161,7 @@ final class Ec2Responses {
                 String json = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
                 from = Integer.parseInt(json.replaceFirst("^\\{\"offset\":(\\d+)}$", "$1"));
             } catch (IllegalArgumentException e) {
-                throw new ApiError(400, "InvalidParameterValue", "Invalid value '" + token + "' for nextToken");
+                throw new Ec2ApiError(400, "InvalidParameterValue", "Invalid value '" + token + "' for nextToken");
             }
         }
         int to = Math.min(total, from + size);
@@ -168,14 +171,14 @@ final class Ec2Responses {
         return new Page(from, to, next);
     }
 
-    private void instance(Ec2Xml x, int i) {
+    private void instance(Xml x, int i) {
         String id = GeneratedCluster.instanceId(i);
         String state = cluster.ec2State(i);
         String ip = "10." + (i >> 16 & 0xff) + "." + (i >> 8 & 0xff) + "." + (i & 0xff);
         x.open("item").el("reservationId", "r-" + id.substring(2)).el("ownerId", "123456789012").raw("<groupSet/>")
                 .open("instancesSet").open("item");
         x.el("instanceId", id).el("imageId", "ami-0abcdef1234567890");
-        state(x, "instanceState", state);
+        Ec2Shapes.state(x, "instanceState", state);
         x.el("privateDnsName", "ip-" + ip.replace('.', '-') + ".ec2.internal").el("dnsName", "");
         x.el("reason", state.equals("stopped") ? "User initiated (2026-01-01 00:00:00 GMT)" : "");
         x.el("amiLaunchIndex", "0").raw("<productCodes/>").el("instanceType", "c5.large")
@@ -199,51 +202,7 @@ final class Ec2Responses {
         x.close("item").close("instancesSet").close("item");
     }
 
-    private static void state(Ec2Xml x, String element, String name) {
-        int code = switch (name) {
-            case "pending" -> 0;
-            case "running" -> 16;
-            case "shutting-down" -> 32;
-            case "terminated" -> 48;
-            case "stopping" -> 64;
-            default -> 80;
-        };
-        x.open(element).el("code", code).el("name", name).close(element);
-    }
-
-    private static void summary(Ec2Xml x, String element, String status) {
-        x.open(element).el("status", status);
-        if (!status.equals("not-applicable")) {
-            String detail = switch (status) {
-                case "ok" -> "passed";
-                case "impaired" -> "failed";
-                default -> status;
-            };
-            x.open("details").open("item").el("name", "reachability").el("status", detail);
-            if (status.equals("impaired")) {
-                x.el("impairedSince", "2026-01-01T00:00:00.000Z");
-            }
-            x.close("item").close("details");
-        }
-        x.close(element);
-    }
-
     private static Answer error(int status, String code, String message, String requestId) {
-        return new Answer(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
-                + "</Code><Message>" + message.replace("&", "&amp;").replace("<", "&lt;") + "</Message></Error></Errors><RequestID>"
-                + requestId + "</RequestID></Response>");
-    }
-
-    /** An EC2 API error answer. */
-    private static final class ApiError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int status;
-        final String code;
-
-        ApiError(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
+        return new Answer(status, Ec2ApiError.envelope(code, message, requestId));
     }
 }
